@@ -1,0 +1,16 @@
+/**
+ * mailsettings core: e-mail address to ordered, trust-rated IMAP, POP3 and SMTP settings.
+ *
+ * <p>Exports the API ({@code org.mailsettings}) and the clientConfig document model and parser
+ * ({@code org.mailsettings.clientconfig}). Everything under {@code org.mailsettings.internal} is
+ * an implementation detail and not exported.
+ */
+@org.jspecify.annotations.NullMarked
+module org.mailsettings.core {
+  requires java.xml;
+  requires static transitive org.jspecify;
+  requires static org.immutables.value.annotations;
+
+  exports org.mailsettings;
+  exports org.mailsettings.clientconfig;
+}

@@ -1,0 +1,114 @@
+package org.mailsettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.mailsettings.internal.resolve.OfflineResolver;
+
+/**
+ * Turns an e-mail address into ordered, trust-rated mail server settings, without the network.
+ *
+ * <p>Build one resolver and share it: it is immutable, thread-safe and cheap to call.
+ *
+ * <pre>{@code
+ * MailSettingsResolver resolver = MailSettingsResolver.create();          // bundled database
+ * Resolution r = resolver.resolve("info@vizus.cz");
+ * ServerSettings smtp = r.outgoing().get(0).settings();                   // smtp.vizus.cz:465
+ *
+ * MailSettingsResolver custom = MailSettingsResolver.builder()
+ *     .addProviders(ProviderDatabase.fromDirectory(Path.of("/etc/mail-providers")))
+ *     .build();                                                           // own files first
+ * }</pre>
+ *
+ * <p>Order of candidates: a known provider's own order (its preferred server first); for an
+ * unknown domain, guesses with implicit TLS before STARTTLS and port 25 last. The {@link
+ * ResolutionPolicy} then removes plaintext (unless allowed) and excluded protocols and puts the
+ * preferred incoming protocol first.
+ */
+public final class MailSettingsResolver {
+  private final List<ProviderDatabase> databases;
+  private final OfflineResolver resolver;
+
+  private MailSettingsResolver(List<ProviderDatabase> databases) {
+    this.databases = List.copyOf(databases);
+    this.resolver =
+        new OfflineResolver(this.databases.stream().map(ProviderDatabase::index).collect(Collectors.toList()));
+  }
+
+  /** A resolver with the bundled database only. */
+  public static MailSettingsResolver create() {
+    return builder().build();
+  }
+
+  /** A builder; by default the bundled database is consulted after any databases added. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Resolves an address given as text.
+   *
+   * @throws InvalidEmailAddressException if the text is not an address
+   */
+  public Resolution resolve(String address) {
+    return resolve(EmailAddress.parse(address));
+  }
+
+  /** Resolves an address with no MX hints and the default policy. */
+  public Resolution resolve(EmailAddress address) {
+    return resolve(ResolutionRequest.of(address));
+  }
+
+  /** Resolves a request: an address with MX hints and a policy. */
+  public Resolution resolve(ResolutionRequest request) {
+    return resolver.resolve(request);
+  }
+
+  /** The databases consulted, in order. */
+  public List<ProviderDatabase> databases() {
+    return databases;
+  }
+
+  /** Every known provider, from every database, in consultation order. */
+  public List<Provider> providers() {
+    return databases.stream().flatMap(d -> d.providers().stream()).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** Builds a {@link MailSettingsResolver}. */
+  public static final class Builder {
+    private final List<ProviderDatabase> databases = new ArrayList<>();
+    private boolean bundled = true;
+
+    private Builder() {}
+
+    /**
+     * Adds a database, consulted before the bundled one and after those added earlier; it takes
+     * precedence for the domains it knows.
+     */
+    public Builder addProviders(ProviderDatabase database) {
+      databases.add(database);
+      return this;
+    }
+
+    /** Adds the provider files of a directory; see {@link ProviderDatabase#fromDirectory(Path)}. */
+    public Builder addProviderDirectory(Path directory) {
+      return addProviders(ProviderDatabase.fromDirectory(directory));
+    }
+
+    /** Whether to consult the bundled database (last). On by default. */
+    public Builder bundledDatabase(boolean enabled) {
+      this.bundled = enabled;
+      return this;
+    }
+
+    /** Builds the resolver, reading the bundled database if enabled. */
+    public MailSettingsResolver build() {
+      List<ProviderDatabase> all = new ArrayList<>(databases);
+      if (bundled) {
+        all.add(ProviderDatabase.bundled());
+      }
+      return new MailSettingsResolver(all);
+    }
+  }
+}

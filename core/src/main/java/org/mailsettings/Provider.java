@@ -1,0 +1,45 @@
+package org.mailsettings;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A mail provider or hoster the library knows: its id, its name, where its own documentation is,
+ * and notes worth showing to a user (such as "requires OAuth 2.0").
+ */
+@Value.Immutable
+public abstract class Provider {
+
+  Provider() {}
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The provider's id, by convention its main domain: {@code vizus.cz}. */
+  public abstract String id();
+
+  /** The provider's name for display: {@code VIZUS}. */
+  public abstract String name();
+
+  /** The provider's own page on mail settings, when known. */
+  public abstract Optional<String> documentationUrl();
+
+  /** Notes for the user, in English: quirks, requirements, warnings. */
+  public abstract List<String> notes();
+
+  /** The mail domains the provider serves directly (not its customers' domains). */
+  public abstract List<String> domains();
+
+  @Override
+  public String toString() {
+    return name() + " (" + id() + ")";
+  }
+
+  /** Builds a {@link Provider}. */
+  public static final class Builder extends ImmutableProvider.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,73 @@
+package org.mailsettings;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The answer for one address: the provider when known, the incoming (IMAP, POP3) and outgoing
+ * (SMTP) candidates in order of preference, and notes on what was consulted.
+ *
+ * <p>The first candidate of each list is the one to try first. Check {@link
+ * Candidate#trust()} (or {@link #requiresConfirmation()}) before sending a password.
+ */
+@Value.Immutable
+public abstract class Resolution {
+
+  Resolution() {}
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The address that was resolved. */
+  public abstract EmailAddress address();
+
+  /** The provider or hoster, when one was recognised. */
+  public abstract Optional<Provider> provider();
+
+  /** IMAP and POP3 candidates, the preferred first. */
+  public abstract List<Candidate> incoming();
+
+  /** SMTP candidates, the preferred first. */
+  public abstract List<Candidate> outgoing();
+
+  /** Notes for people: what was consulted, what was left out and why, advice. */
+  public abstract List<String> notes();
+
+  /** Whether nothing at all was found. */
+  public boolean isEmpty() {
+    return incoming().isEmpty() && outgoing().isEmpty();
+  }
+
+  /** The candidates for one protocol, in order. */
+  public List<Candidate> candidates(Protocol protocol) {
+    List<Candidate> all = protocol.isIncoming() ? incoming() : outgoing();
+    return all.stream().filter(c -> c.protocol() == protocol).collect(java.util.stream.Collectors.toUnmodifiableList());
+  }
+
+  /** The first incoming candidate, if any. */
+  public Optional<Candidate> bestIncoming() {
+    return incoming().stream().findFirst();
+  }
+
+  /** The first outgoing candidate, if any. */
+  public Optional<Candidate> bestOutgoing() {
+    return outgoing().stream().findFirst();
+  }
+
+  /**
+   * Whether the user must confirm the settings before a password is sent: true when any of the
+   * first incoming and outgoing candidates is not {@link Trust#TRUSTED}.
+   */
+  public boolean requiresConfirmation() {
+    return bestIncoming().map(c -> c.trust().requiresConfirmation()).orElse(false)
+        || bestOutgoing().map(c -> c.trust().requiresConfirmation()).orElse(false);
+  }
+
+  /** Builds a {@link Resolution}. */
+  public static final class Builder extends ImmutableResolution.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,127 @@
+package org.mailsettings;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.immutables.value.Value;
+import org.mailsettings.internal.net.HostNames;
+
+/**
+ * Everything a client needs to connect and log in to one mail server: protocol, host, port,
+ * security, authentication methods in the provider's order of preference, and the concrete
+ * username, plus the extras some providers need (IMAP path prefix, TLS versions, message size
+ * limit, POP3 leave-on-server).
+ *
+ * <p>Build one with {@link #builder()}; hosts are normalised to lower-case ASCII (an
+ * internationalised name becomes its {@code xn--} form).
+ *
+ * <pre>{@code
+ * ServerSettings smtp = ServerSettings.builder()
+ *     .protocol(Protocol.SMTP).host("smtp.vizus.cz").port(465).security(Security.IMPLICIT_TLS)
+ *     .addAuthMethods(AuthMethod.PASSWORD_CLEARTEXT).username("info@vizus.cz")
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class ServerSettings {
+
+  ServerSettings() {}
+
+  /** A builder; every attribute but the extras is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The protocol. */
+  public abstract Protocol protocol();
+
+  /** The host name in lower-case ASCII form, or an IP address literal. */
+  public abstract String host();
+
+  /** The TCP port, 1 to 65535. */
+  public abstract int port();
+
+  /** How the connection is protected. */
+  public abstract Security security();
+
+  /**
+   * The authentication methods the server accepts, the preferred first. Empty when nobody said.
+   */
+  public abstract List<AuthMethod> authMethods();
+
+  /** The login name, for example the full address; empty when no login is needed or known. */
+  public abstract String username();
+
+  /**
+   * The IMAP path prefix (the "IMAP server directory" of some clients), when the provider says
+   * what it must be. Present and empty means "must be empty"; absent means "not specified".
+   */
+  public abstract Optional<String> imapPathPrefix();
+
+  /**
+   * The TLS protocol versions the server accepts, as JSSE names them ({@code TLSv1.2}); empty
+   * means the client's defaults.
+   */
+  public abstract List<String> tlsVersions();
+
+  /** The largest message the server accepts, in bytes, when the provider says. */
+  public abstract OptionalLong maxMessageSize();
+
+  /**
+   * For POP3: whether the provider recommends leaving messages on the server (POP3 deletes them
+   * by default). Absent when the provider does not say.
+   */
+  public abstract Optional<Boolean> leaveMessagesOnServer();
+
+  /** {@code host:port}, for messages and logs. */
+  public String address() {
+    return (host().indexOf(':') >= 0 ? "[" + host() + "]" : host()) + ":" + port();
+  }
+
+  /** The first (preferred) authentication method, if any is known. */
+  public Optional<AuthMethod> preferredAuthMethod() {
+    return authMethods().isEmpty() ? Optional.empty() : Optional.of(authMethods().get(0));
+  }
+
+  /**
+   * Whether this is the same server and connection as {@code other}: same protocol, host, port
+   * and security. Authentication and username may differ.
+   */
+  public boolean sameEndpoint(ServerSettings other) {
+    return protocol() == other.protocol()
+        && host().equals(other.host())
+        && port() == other.port()
+        && security() == other.security();
+  }
+
+  @Value.Check
+  ServerSettings normalise() {
+    if (port() < 1 || port() > 65535) {
+      throw new InvalidSettingsException("Port " + port() + " is outside 1 to 65535");
+    }
+    String host =
+        HostNames.normalise(host())
+            .orElseThrow(
+                () -> new InvalidSettingsException("\"" + host() + "\" is neither a host name nor an IP address"));
+    if (maxMessageSize().isPresent() && maxMessageSize().getAsLong() <= 0) {
+      throw new InvalidSettingsException("Maximum message size must be positive: " + maxMessageSize().getAsLong());
+    }
+    if (username().codePoints().anyMatch(Character::isISOControl)) {
+      throw new InvalidSettingsException("The username contains a control character");
+    }
+    if (!host.equals(host())) {
+      return builder().from(this).host(host).build();
+    }
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return protocol() + " " + address() + " " + security() + " user=" + username() + " auth=" + authMethods();
+  }
+
+  /** Builds {@link ServerSettings}. */
+  public static final class Builder extends ImmutableServerSettings.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,33 @@
+package org.mailsettings.clientconfig;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** The {@code oAuth2} block of a clientConfig document: where and how to get tokens. */
+@Value.Immutable
+public abstract class OAuth2Config {
+
+  OAuth2Config() {}
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The token issuer's host name, for example {@code accounts.google.com}. */
+  public abstract Optional<String> issuer();
+
+  /** The space-separated scopes to request. */
+  public abstract Optional<String> scope();
+
+  /** The authorization endpoint. */
+  public abstract Optional<String> authUrl();
+
+  /** The token endpoint. */
+  public abstract Optional<String> tokenUrl();
+
+  /** Builds an {@link OAuth2Config}. */
+  public static final class Builder extends ImmutableOAuth2Config.Builder {
+    Builder() {}
+  }
+}

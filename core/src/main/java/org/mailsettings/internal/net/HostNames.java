@@ -1,0 +1,79 @@
+package org.mailsettings.internal.net;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.mailsettings.internal.idn.DomainName;
+
+/** Validation and normalisation of the host part of server settings. */
+public final class HostNames {
+  private static final Pattern IPV4 =
+      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+  private static final Pattern LDH_NAME =
+      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
+
+  private HostNames() {}
+
+  /**
+   * Returns the host in the form used to connect: an IPv4 or IPv6 literal as is (IPv6 without
+   * brackets), or a host name in lower-case ASCII (IDNA); empty when the text is neither.
+   */
+  public static Optional<String> normalise(String host) {
+    String text = host.strip().toLowerCase(Locale.ROOT);
+    if (text.startsWith("[") && text.endsWith("]")) {
+      text = text.substring(1, text.length() - 1);
+    }
+    if (IPV4.matcher(text).matches()) {
+      return Optional.of(text);
+    }
+    if (text.indexOf(':') >= 0) {
+      return isIpv6(text) ? Optional.of(text) : Optional.empty();
+    }
+    if (text.endsWith(".")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    if (LDH_NAME.matcher(text).matches() && text.length() <= DomainName.MAX_LENGTH) {
+      // Plain ASCII host names are taken as DNS has them: a label such as SPOJE.NET's
+      // "xn--pklad-zsa96e--cz" is a fine host name though not valid IDNA.
+      return text.substring(text.lastIndexOf('.') + 1).chars().allMatch(c -> c >= '0' && c <= '9')
+          ? Optional.empty()
+          : Optional.of(text);
+    }
+    return DomainName.tryParse(text).filter(d -> !d.hasNumericTopLabel()).map(DomainName::ascii);
+  }
+
+  /** Whether the text is an IPv4 or IPv6 literal rather than a name. */
+  public static boolean isIpLiteral(String host) {
+    return IPV4.matcher(host).matches() || (host.indexOf(':') >= 0 && isIpv6(host));
+  }
+
+  private static boolean isIpv6(String text) {
+    if (!IPV6_CHARS.matcher(text).matches() || text.length() > 45) {
+      return false;
+    }
+    int doubleColon = text.indexOf("::");
+    if (doubleColon >= 0 && text.indexOf("::", doubleColon + 1) >= 0) {
+      return false;
+    }
+    String[] groups = text.split(":", -1);
+    int count = 0;
+    for (int i = 0; i < groups.length; i++) {
+      String group = groups[i];
+      if (group.isEmpty()) {
+        continue;
+      }
+      if (group.indexOf('.') >= 0) {
+        if (i != groups.length - 1 || !IPV4.matcher(group).matches()) {
+          return false;
+        }
+        count += 2;
+      } else if (group.length() > 4 || group.indexOf('.') >= 0) {
+        return false;
+      } else {
+        count++;
+      }
+    }
+    return doubleColon >= 0 ? count < 8 : count == 8;
+  }
+}

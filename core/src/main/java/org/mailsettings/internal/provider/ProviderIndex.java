@@ -1,0 +1,92 @@
+package org.mailsettings.internal.provider;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Providers indexed by their mail domains and their MX domains. Immutable and thread-safe; when
+ * two providers claim a domain, the one listed first keeps it.
+ */
+public final class ProviderIndex {
+
+  /** A provider found through an MX host, with the MX domain that matched. */
+  public static final class MxMatch {
+    private final ProviderEntry entry;
+    private final String mxHost;
+    private final String mxDomain;
+
+    MxMatch(ProviderEntry entry, String mxHost, String mxDomain) {
+      this.entry = entry;
+      this.mxHost = mxHost;
+      this.mxDomain = mxDomain;
+    }
+
+    /** The provider. */
+    public ProviderEntry entry() {
+      return entry;
+    }
+
+    /** The MX host that was looked up. */
+    public String mxHost() {
+      return mxHost;
+    }
+
+    /** The provider's MX domain that matched it (the host itself or a parent). */
+    public String mxDomain() {
+      return mxDomain;
+    }
+  }
+
+  private final String description;
+  private final List<ProviderEntry> entries;
+  private final Map<String, ProviderEntry> byDomain = new HashMap<>();
+  private final Map<String, ProviderEntry> byMxDomain = new HashMap<>();
+
+  /** Indexes the entries, in precedence order; {@code description} names the database in notes. */
+  public ProviderIndex(String description, List<ProviderEntry> entries) {
+    this.description = description;
+    this.entries = List.copyOf(entries);
+    for (ProviderEntry entry : this.entries) {
+      for (String domain : entry.config().domains()) {
+        byDomain.putIfAbsent(domain, entry);
+      }
+      for (String mxDomain : entry.config().mxDomains()) {
+        byMxDomain.putIfAbsent(mxDomain, entry);
+      }
+    }
+  }
+
+  /** The database's description, such as "bundled database". */
+  public String description() {
+    return description;
+  }
+
+  /** Every entry, in precedence order. */
+  public List<ProviderEntry> entries() {
+    return entries;
+  }
+
+  /** The provider serving this ASCII domain directly. */
+  public Optional<ProviderEntry> byDomain(String asciiDomain) {
+    return Optional.ofNullable(byDomain.get(asciiDomain));
+  }
+
+  /**
+   * The provider whose MX domain is this MX host or one of its parents (the draft's MXFULLDOMAIN
+   * and MXBASEDOMAIN are both among them), the most specific first. Top-level domains are never
+   * matched.
+   */
+  public Optional<MxMatch> byMxHost(String mxHost) {
+    String candidate = mxHost;
+    while (candidate.indexOf('.') > 0) {
+      ProviderEntry entry = byMxDomain.get(candidate);
+      if (entry != null) {
+        return Optional.of(new MxMatch(entry, mxHost, candidate));
+      }
+      candidate = candidate.substring(candidate.indexOf('.') + 1);
+    }
+    return Optional.empty();
+  }
+}

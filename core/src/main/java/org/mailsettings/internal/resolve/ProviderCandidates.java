@@ -1,0 +1,73 @@
+package org.mailsettings.internal.resolve;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsettings.Candidate;
+import org.mailsettings.EmailAddress;
+import org.mailsettings.ServerSettings;
+import org.mailsettings.Source;
+import org.mailsettings.Trust;
+import org.mailsettings.clientconfig.ServerConfig;
+import org.mailsettings.internal.provider.ProviderEntry;
+import org.mailsettings.internal.template.Templates;
+
+/** Turns a provider's server templates into concrete candidates for one address. */
+final class ProviderCandidates {
+
+  private ProviderCandidates() {}
+
+  /**
+   * The candidates of one direction, in the provider's order. Sections whose host template gives
+   * no valid host name are left out with a note.
+   */
+  static List<Candidate> expand(
+      List<ServerConfig> servers,
+      ProviderEntry entry,
+      EmailAddress address,
+      Source source,
+      Trust trust,
+      String reason,
+      List<String> notes) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (ServerConfig server : servers) {
+      var host =
+          Templates.expandHostname(server.hostname(), address, server.domainDotReplacement().orElse(""));
+      if (host.isEmpty()) {
+        notes.add(
+            "Left out a "
+                + server.protocol()
+                + " server of "
+                + entry.provider().name()
+                + ": its host name \""
+                + server.hostname()
+                + "\" gives no valid host name for "
+                + address.asciiDomain()
+                + ".");
+        continue;
+      }
+      boolean usernameKnown = server.username().isPresent();
+      ServerSettings.Builder settings =
+          ServerSettings.builder()
+              .protocol(server.protocol())
+              .host(host.get())
+              .port(server.port())
+              .security(server.security())
+              .addAllAuthMethods(server.authMethods())
+              .username(
+                  usernameKnown
+                      ? Templates.expandUsername(server.username().get(), address)
+                      : address.asciiAddress())
+              .addAllTlsVersions(server.tlsVersions());
+      server.imapPathPrefix().ifPresent(settings::imapPathPrefix);
+      server.maxMessageSize().ifPresent(settings::maxMessageSize);
+      server.leaveMessagesOnServer().ifPresent(settings::leaveMessagesOnServer);
+      Candidate.Builder candidate =
+          Candidate.builder().settings(settings.build()).addSources(source).trust(trust).reason(reason);
+      if (!usernameKnown) {
+        candidate.addUsernameAlternatives(address.localPart());
+      }
+      candidates.add(candidate.build());
+    }
+    return candidates;
+  }
+}

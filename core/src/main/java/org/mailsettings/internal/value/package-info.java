@@ -1,0 +1,8 @@
+/**
+ * Internal: the Immutables style shared by the project's value types. Not part of the API; the
+ * module does not export this package.
+ */
+@NullMarked
+package org.mailsettings.internal.value;
+
+import org.jspecify.annotations.NullMarked;

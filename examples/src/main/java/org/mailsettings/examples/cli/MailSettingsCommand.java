@@ -1,0 +1,187 @@
+package org.mailsettings.examples.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.EmailAddress;
+import org.mailsettings.InvalidEmailAddressException;
+import org.mailsettings.InvalidSettingsException;
+import org.mailsettings.MailSettingsResolver;
+import org.mailsettings.Protocol;
+import org.mailsettings.Resolution;
+import org.mailsettings.ResolutionPolicy;
+import org.mailsettings.ResolutionRequest;
+import org.mailsettings.clientconfig.ClientConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mailsettings [options] ADDRESS...}: mail server settings for e-mail addresses. */
+@Command(
+    name = "mailsettings",
+    mixinStandardHelpOptions = true,
+    version = "mailsettings 0.1.0-SNAPSHOT",
+    sortOptions = false,
+    description = {
+      "Prints IMAP, POP3 and SMTP settings for e-mail addresses, best first, with where each came from and how far it can be trusted.",
+      ""
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      " 0:candidates were found for every address",
+      " 2:bad input (an address or option); a one-line error on stderr",
+      " 3:nothing could be resolved for an address",
+      "With several addresses the highest status wins; every address still gets its output."
+    })
+public final class MailSettingsCommand implements Callable<Integer> {
+  /** Exit status: every address resolved. */
+  public static final int OK = 0;
+  /** Exit status: bad input. */
+  public static final int BAD_INPUT = 2;
+  /** Exit status: nothing could be resolved. */
+  public static final int NOT_RESOLVED = 3;
+
+  @Spec
+  @SuppressWarnings("NullAway.Init") // injected by picocli before call()
+  private CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "ADDRESS",
+      arity = "1..*",
+      description = "E-mail addresses such as info@vizus.cz or 'Jan Novák <info@novak.cz>'; '-' reads them from standard input, one a line.")
+  private List<String> addresses = new ArrayList<>();
+
+  @Option(names = "--json", description = "Print one JSON object per address, one a line.")
+  private boolean json;
+
+  @Option(
+      names = "--mx",
+      paramLabel = "HOST",
+      description = "An MX host of the address's domain, to recognise hosters (repeatable).")
+  private List<String> mxHosts = new ArrayList<>();
+
+  @Option(
+      names = "--providers",
+      paramLabel = "DIR",
+      description = "A directory of provider files (autoconfig XML) consulted before the bundled database.")
+  private @Nullable Path providers;
+
+  @Option(names = "--offline", description = "Never use the network (the only mode of this version).")
+  private boolean offline;
+
+  @Option(names = "--allow-plaintext", description = "Also list unencrypted candidates.")
+  private boolean allowPlaintext;
+
+  @Option(
+      names = "--prefer",
+      paramLabel = "PROTOCOL",
+      description = "The incoming protocol to list first: IMAP (default) or POP3.")
+  private Protocol prefer = Protocol.IMAP;
+
+  @Option(names = "--exclude", paramLabel = "PROTOCOL", description = "Leave out a protocol (repeatable).")
+  private List<Protocol> exclude = new ArrayList<>();
+
+  /** A command line for this command, with case-insensitive enum values. */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new MailSettingsCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          exception.getCommandLine().getErr().println("mailsettings: " + exception.getMessage());
+          exception.getCommandLine().getErr().println("Try 'mailsettings --help'.");
+          return BAD_INPUT;
+        });
+    return commandLine;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    MailSettingsResolver resolver;
+    ResolutionPolicy policy;
+    try {
+      MailSettingsResolver.Builder builder = MailSettingsResolver.builder();
+      if (providers != null) {
+        builder.addProviderDirectory(providers);
+      }
+      resolver = builder.build();
+      policy =
+          ResolutionPolicy.builder()
+              .allowPlaintext(allowPlaintext)
+              .preferredIncoming(prefer)
+              .addAllExcludedProtocols(exclude)
+              .build();
+    } catch (ClientConfigException | InvalidSettingsException e) {
+      err.println("mailsettings: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    int status = OK;
+    for (String input : inputs()) {
+      status = Math.max(status, resolveOne(input, resolver, policy, out, err));
+      out.flush();
+    }
+    return status;
+  }
+
+  private int resolveOne(
+      String input, MailSettingsResolver resolver, ResolutionPolicy policy, PrintWriter out, PrintWriter err) {
+    Resolution resolution;
+    try {
+      resolution =
+          resolver.resolve(
+              ResolutionRequest.builder()
+                  .address(EmailAddress.parse(input))
+                  .mxHosts(mxHosts)
+                  .policy(policy)
+                  .build());
+    } catch (InvalidEmailAddressException | InvalidSettingsException e) {
+      err.println("mailsettings: " + e.getMessage());
+      if (json) {
+        out.println(ResolutionJson.error(input, String.valueOf(e.getMessage())));
+      }
+      return BAD_INPUT;
+    }
+    if (json) {
+      out.println(ResolutionJson.of(resolution));
+    } else {
+      ResolutionTable.print(resolution, out);
+    }
+    return resolution.isEmpty() ? NOT_RESOLVED : OK;
+  }
+
+  private List<String> inputs() throws IOException {
+    List<String> inputs = new ArrayList<>();
+    for (String address : addresses) {
+      if (address.equals("-")) {
+        inputs.addAll(readLines(System.in));
+      } else {
+        inputs.add(address);
+      }
+    }
+    return inputs;
+  }
+
+  private static List<String> readLines(InputStream in) throws IOException {
+    List<String> lines = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
+        lines.add(line.strip());
+      }
+    }
+    return lines;
+  }
+}

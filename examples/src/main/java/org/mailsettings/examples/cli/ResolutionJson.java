@@ -1,0 +1,63 @@
+package org.mailsettings.examples.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mailsettings.AuthMethod;
+import org.mailsettings.Candidate;
+import org.mailsettings.Provider;
+import org.mailsettings.Resolution;
+import org.mailsettings.ServerSettings;
+
+/** One resolution as one line of JSON, the command line's {@code --json} format. */
+final class ResolutionJson {
+  private ResolutionJson() {}
+
+  static String of(Resolution resolution) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("address", resolution.address().address());
+    root.put("provider", resolution.provider().map(ResolutionJson::provider).orElse(null));
+    root.put("incoming", candidates(resolution.incoming()));
+    root.put("outgoing", candidates(resolution.outgoing()));
+    root.put("notes", resolution.notes());
+    root.put("requiresConfirmation", resolution.requiresConfirmation());
+    return Json.write(root);
+  }
+
+  static String error(String input, String message) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("address", input);
+    root.put("error", message);
+    return Json.write(root);
+  }
+
+  private static Map<String, Object> provider(Provider provider) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("id", provider.id());
+    map.put("name", provider.name());
+    map.put("documentation", provider.documentationUrl().orElse(null));
+    map.put("notes", provider.notes());
+    return map;
+  }
+
+  private static List<Object> candidates(List<Candidate> candidates) {
+    return candidates.stream().map(ResolutionJson::candidate).collect(Collectors.toList());
+  }
+
+  private static Map<String, Object> candidate(Candidate candidate) {
+    ServerSettings settings = candidate.settings();
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("protocol", settings.protocol().name());
+    map.put("host", settings.host());
+    map.put("port", settings.port());
+    map.put("security", settings.security().name());
+    map.put("username", settings.username());
+    map.put("auth", settings.authMethods().stream().map(AuthMethod::autoconfigName).collect(Collectors.toList()));
+    map.put("source", candidate.source().name());
+    map.put("trust", candidate.trust().name());
+    map.put("sources", candidate.sources().stream().map(Enum::name).collect(Collectors.toList()));
+    map.put("reason", candidate.reason());
+    return map;
+  }
+}
