@@ -56,14 +56,15 @@ public final class EmailAddress {
       throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, text, "");
     }
     boolean hasBrackets = input.indexOf('<') >= 0 || input.indexOf('>') >= 0;
-    if (hasBrackets && !quotesBalanced(input)) {
+    int[] opens = unquoted(input, '<');
+    if (hasBrackets && opens[2] == 0) {
       throw new InvalidEmailAddressException(
           Reason.INVALID_DISPLAY_NAME, text, "a quote is opened and never closed");
     }
     String addrSpec = input;
     String displayName = null;
-    int open = lastUnquoted(input, '<');
-    int close = firstUnquoted(input, '>');
+    int open = opens[1];
+    int close = unquoted(input, '>')[0];
     if (open >= 0 || close >= 0) {
       if (open < 0 || close != input.length() - 1) {
         throw new InvalidEmailAddressException(Reason.UNBALANCED_ANGLE_BRACKETS, text, "");
@@ -200,21 +201,14 @@ public final class EmailAddress {
     return collapsed.isEmpty() ? null : collapsed;
   }
 
-  private static boolean quotesBalanced(String s) {
+  /**
+   * Where {@code wanted} occurs outside double quotes: {first, last}, -1 when absent. Also tells
+   * whether every quote is closed, as {@code [2] == 1}.
+   */
+  private static int[] unquoted(String s, char wanted) {
     boolean quoted = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && quoted) {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      }
-    }
-    return !quoted;
-  }
-
-  private static int firstUnquoted(String s, char wanted) {
-    boolean quoted = false;
+    int first = -1;
+    int last = -1;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\' && quoted) {
@@ -222,26 +216,13 @@ public final class EmailAddress {
       } else if (c == '"') {
         quoted = !quoted;
       } else if (c == wanted && !quoted) {
-        return i;
+        last = i;
+        if (first < 0) {
+          first = i;
+        }
       }
     }
-    return -1;
-  }
-
-  private static int lastUnquoted(String s, char wanted) {
-    boolean quoted = false;
-    int found = -1;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\\' && quoted) {
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == wanted && !quoted) {
-        found = i;
-      }
-    }
-    return found;
+    return new int[] {first, last, quoted ? 0 : 1};
   }
 
   /** The display name, such as {@code Jan Novák}, when one was given. */

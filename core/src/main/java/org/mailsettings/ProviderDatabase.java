@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -53,21 +54,8 @@ public final class ProviderDatabase {
    * @throws ClientConfigException only if the library's own resources are damaged
    */
   public static ProviderDatabase bundled() {
-    List<ClientConfig> configs = new ArrayList<>();
-    for (String name : readIndex(ProviderDatabase.class.getResourceAsStream(BUNDLED_LOCATION + INDEX_FILE),
-        "bundled:" + INDEX_FILE)) {
-      String resource = BUNDLED_LOCATION + name;
-      try (InputStream in = ProviderDatabase.class.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new ClientConfigException(
-              ClientConfigException.Reason.READ_FAILED, "bundled:" + name, -1, "listed but missing");
-        }
-        configs.add(ClientConfigParser.defaults().parse(in, "bundled:" + name));
-      } catch (IOException e) {
-        throw new ClientConfigException(
-            ClientConfigException.Reason.READ_FAILED, "bundled:" + name, -1, e.toString(), e);
-      }
-    }
+    List<ClientConfig> configs =
+        readListed(name -> ProviderDatabase.class.getResourceAsStream(BUNDLED_LOCATION + name), "bundled:");
     return of(Source.BUNDLED_DATABASE, "bundled database", configs);
   }
 
@@ -111,22 +99,9 @@ public final class ProviderDatabase {
    * @throws ClientConfigException if the index or a listed file is missing or cannot be parsed
    */
   public static ProviderDatabase fromClasspath(ClassLoader loader, String location) {
-    String base = location.endsWith("/") ? location : location + "/";
-    base = base.startsWith("/") ? base.substring(1) : base;
-    List<ClientConfig> configs = new ArrayList<>();
-    for (String name : readIndex(loader.getResourceAsStream(base + INDEX_FILE), "classpath:" + base + INDEX_FILE)) {
-      String resource = base + name;
-      try (InputStream in = loader.getResourceAsStream(resource)) {
-        if (in == null) {
-          throw new ClientConfigException(
-              ClientConfigException.Reason.READ_FAILED, "classpath:" + resource, -1, "listed but missing");
-        }
-        configs.add(ClientConfigParser.defaults().parse(in, "classpath:" + resource));
-      } catch (IOException e) {
-        throw new ClientConfigException(
-            ClientConfigException.Reason.READ_FAILED, "classpath:" + resource, -1, e.toString(), e);
-      }
-    }
+    String directory = location.endsWith("/") ? location : location + "/";
+    String base = directory.startsWith("/") ? directory.substring(1) : directory;
+    List<ClientConfig> configs = readListed(name -> loader.getResourceAsStream(base + name), "classpath:" + base);
     return of(Source.LOCAL_FILE, "provider files at classpath:" + base, configs);
   }
 
@@ -146,6 +121,28 @@ public final class ProviderDatabase {
       }
     }
     return new ProviderDatabase(source, description, entries);
+  }
+
+  /**
+   * Reads the documents an {@value #INDEX_FILE} lists, opening each name with {@code opener};
+   * {@code prefix} names them in messages.
+   */
+  private static List<ClientConfig> readListed(
+      Function<String, @Nullable InputStream> opener, String prefix) {
+    List<ClientConfig> configs = new ArrayList<>();
+    for (String name : readIndex(opener.apply(INDEX_FILE), prefix + INDEX_FILE)) {
+      try (InputStream in = opener.apply(name)) {
+        if (in == null) {
+          throw new ClientConfigException(
+              ClientConfigException.Reason.READ_FAILED, prefix + name, -1, "listed but missing");
+        }
+        configs.add(ClientConfigParser.defaults().parse(in, prefix + name));
+      } catch (IOException e) {
+        throw new ClientConfigException(
+            ClientConfigException.Reason.READ_FAILED, prefix + name, -1, e.toString(), e);
+      }
+    }
+    return configs;
   }
 
   private static List<String> readIndex(@Nullable InputStream in, String name) {
