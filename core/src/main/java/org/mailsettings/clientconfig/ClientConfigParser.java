@@ -1,9 +1,8 @@
 package org.mailsettings.clientconfig;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,6 +65,8 @@ public final class ClientConfigParser {
     f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    // Problems become exceptions; a library must not print them on standard error.
+    f.setXMLReporter((message, errorType, relatedInformation, location) -> {});
     this.factory = f;
   }
 
@@ -110,7 +111,10 @@ public final class ClientConfigParser {
    * @throws ClientConfigException if it is not a clientConfig document
    */
   public ClientConfig parse(String xml, String sourceName) {
-    return parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), sourceName);
+    if (xml.length() > maxBytes) {
+      throw new ClientConfigException(Reason.TOO_LARGE, sourceName, -1, "larger than " + maxBytes + " bytes");
+    }
+    return parseText(xml.startsWith("\uFEFF") ? xml.substring(1) : xml, sourceName);
   }
 
   /**
@@ -122,34 +126,37 @@ public final class ClientConfigParser {
    */
   public ClientConfig parse(InputStream input, String sourceName) {
     BoundedInputStream bounded = new BoundedInputStream(input, maxBytes);
+    byte[] bytes;
+    try {
+      bytes = bounded.readAllBytes();
+    } catch (BoundedInputStream.LimitExceededException e) {
+      throw new ClientConfigException(Reason.TOO_LARGE, sourceName, -1, "larger than " + maxBytes + " bytes", e);
+    } catch (IOException e) {
+      throw new ClientConfigException(Reason.READ_FAILED, sourceName, -1, "cannot read: " + e, e);
+    }
+    return parseText(DocumentDecoder.decode(bytes, sourceName), sourceName);
+  }
+
+  private ClientConfig parseText(String text, String sourceName) {
     XMLStreamReader reader = null;
     try {
-      reader = factory.createXMLStreamReader(bounded);
+      reader = factory.createXMLStreamReader(new StringReader(text));
       return new Reading(reader, sourceName).document();
     } catch (XMLStreamException e) {
-      if (bounded.limitExceeded()) {
-        throw new ClientConfigException(
-            Reason.TOO_LARGE, sourceName, -1, "larger than " + maxBytes + " bytes", e);
-      }
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
       throw new ClientConfigException(
           Reason.MALFORMED_XML, sourceName, line, "malformed XML: " + describe(e), e);
+    } catch (ClientConfigException e) {
+      throw e;
     } catch (RuntimeException e) {
-      if (e instanceof ClientConfigException) {
-        throw e;
-      }
-      // The JDK's parser reports some malformations (bad encodings among them) unchecked.
-      if (bounded.limitExceeded()) {
-        throw new ClientConfigException(
-            Reason.TOO_LARGE, sourceName, -1, "larger than " + maxBytes + " bytes", e);
-      }
+      // The JDK's parser reports a few malformations unchecked.
       throw new ClientConfigException(Reason.MALFORMED_XML, sourceName, -1, "malformed XML: " + e, e);
     } finally {
       if (reader != null) {
         try {
           reader.close();
         } catch (XMLStreamException ignored) {
-          // Closing a reader does not close the stream; nothing is lost.
+          // Closing a reader over a string frees nothing that matters.
         }
       }
     }

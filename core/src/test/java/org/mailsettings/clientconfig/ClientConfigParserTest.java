@@ -168,6 +168,18 @@ class ClientConfigParserTest {
   }
 
   @Test
+  void readsUtf16WithAByteOrderMarkAndRefusesUnknownEncodings() {
+    String xml = "<clientConfig><emailProvider id=\"\u010d\"/></clientConfig>";
+    byte[] utf16 = ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE);
+    assertThat(parser.parse(new ByteArrayInputStream(utf16), "utf16").emailProviders().get(0).id()).isEqualTo("\u010d");
+    byte[] unknown = ("<?xml version=\"1.0\" encoding=\"x-klingon\"?>" + xml).getBytes(StandardCharsets.US_ASCII);
+    assertThatThrownBy(() -> parser.parse(new ByteArrayInputStream(unknown), "klingon"))
+        .isInstanceOfSatisfying(
+            ClientConfigException.class,
+            e -> assertThat(e.getMessage()).contains("unsupported encoding \"x-klingon\""));
+  }
+
+  @Test
   void keepsSeveralProvidersAndIgnoresWhatFollowsThem() {
     String xml =
         "<clientConfig><emailProvider id=\"a\"><domain>a.example</domain></emailProvider>"
