@@ -13,4 +13,5 @@ module org.mailsettings.core {
 
   exports org.mailsettings;
   exports org.mailsettings.clientconfig;
+  exports org.mailsettings.probe;
 }

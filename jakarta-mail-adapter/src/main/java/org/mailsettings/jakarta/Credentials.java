@@ -1,0 +1,90 @@
+package org.mailsettings.jakarta;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What proves the user's identity to a server: a password, or an OAuth 2.0 access token supplier
+ * that is asked again on every connection, so that a refreshed token is always used.
+ *
+ * <p>The username normally comes from the {@link org.mailsettings.ServerSettings}; give one here
+ * only to override it. {@link #toString()} never shows the secret.
+ */
+public final class Credentials {
+
+  /** The kind of secret. */
+  public enum Kind {
+    /** A password (or an app password). */
+    PASSWORD,
+    /** An OAuth 2.0 access token, sent with SASL XOAUTH2. */
+    OAUTH2
+  }
+
+  private final Kind kind;
+  private final @Nullable String username;
+  private final Supplier<String> secret;
+
+  private Credentials(Kind kind, @Nullable String username, Supplier<String> secret) {
+    this.kind = kind;
+    this.username = username;
+    this.secret = secret;
+  }
+
+  /** A password, with the username from the settings. */
+  public static Credentials password(String password) {
+    Objects.requireNonNull(password, "password");
+    return new Credentials(Kind.PASSWORD, null, () -> password);
+  }
+
+  /** A password with an explicit username that overrides the settings' one. */
+  public static Credentials password(String username, String password) {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
+    return new Credentials(Kind.PASSWORD, username, () -> password);
+  }
+
+  /**
+   * An OAuth 2.0 access token supplier, asked on every connection (return a fresh token when the
+   * old one has expired), with the username from the settings.
+   */
+  public static Credentials oauth2(Supplier<String> accessToken) {
+    return new Credentials(Kind.OAUTH2, null, Objects.requireNonNull(accessToken, "accessToken"));
+  }
+
+  /** An OAuth 2.0 access token supplier with an explicit username. */
+  public static Credentials oauth2(String username, Supplier<String> accessToken) {
+    Objects.requireNonNull(username, "username");
+    return new Credentials(Kind.OAUTH2, username, Objects.requireNonNull(accessToken, "accessToken"));
+  }
+
+  /** The kind of secret. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The username that overrides the settings' one, if given. */
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
+  /** The same secret with another username. */
+  public Credentials withUsername(String newUsername) {
+    return new Credentials(kind, Objects.requireNonNull(newUsername, "newUsername"), secret);
+  }
+
+  /** The current secret: the password, or a token from the supplier (asked now). */
+  public String secret() {
+    String value = secret.get();
+    if (value == null) {
+      throw new IllegalStateException("The credentials supplier returned no secret");
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "Credentials[" + kind + (username == null ? "" : ", username=" + username) + ", secret=***]";
+  }
+}

@@ -1,0 +1,127 @@
+package org.mailsettings.jakarta;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.immutables.value.Value;
+
+/**
+ * How sessions are built: timeouts (Jakarta Mail's own default is to wait forever), the TLS
+ * trust (the JDK's trusted authorities unless the application gives its own), default TLS
+ * versions, and whether plaintext connections are allowed at all.
+ *
+ * <p>There is deliberately no way to trust every certificate: give the private authority's
+ * certificate with {@link Builder#trustStore(KeyStore)} instead.
+ *
+ * <pre>{@code
+ * MailOptions options = MailOptions.builder()
+ *     .readTimeout(Duration.ofSeconds(60))
+ *     .trustStore(companyCaStore)
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class MailOptions {
+  private static final MailOptions DEFAULTS = new Builder().build();
+
+  MailOptions() {}
+
+  /** Connect 10 s, read 30 s, write 30 s, the JDK's trust, TLS 1.3 and 1.2, no plaintext. */
+  public static MailOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.from(this);
+    return builder;
+  }
+
+  /** How long to wait for a TCP connection. */
+  @Value.Default
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** How long to wait for each read from the server. */
+  @Value.Default
+  public Duration readTimeout() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** How long a write to the server may block. */
+  @Value.Default
+  public Duration writeTimeout() {
+    return Duration.ofSeconds(30);
+  }
+
+  /**
+   * The TLS context to use (private authorities, client certificates, tests); the JDK's default
+   * when absent. Host names are always verified, whatever the context.
+   */
+  public abstract Optional<SSLContext> sslContext();
+
+  /**
+   * The TLS versions used when the settings name none ({@link
+   * org.mailsettings.ServerSettings#tlsVersions()}): TLS 1.3 and 1.2.
+   */
+  @Value.Default
+  public List<String> defaultTlsVersions() {
+    return List.of("TLSv1.3", "TLSv1.2");
+  }
+
+  /**
+   * Whether settings with {@link org.mailsettings.Security#NONE} may be used. Off by default;
+   * with it off, building a session for such settings throws {@link InsecureSettingsException}.
+   */
+  @Value.Default
+  public boolean plaintextAllowed() {
+    return false;
+  }
+
+  @Value.Check
+  void check() {
+    for (Duration timeout : List.of(connectTimeout(), readTimeout(), writeTimeout())) {
+      if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("Timeouts must be positive and at most 24 days: " + timeout);
+      }
+    }
+    if (defaultTlsVersions().isEmpty()) {
+      throw new IllegalArgumentException("At least one default TLS version is needed");
+    }
+  }
+
+  /** Builds {@link MailOptions}. */
+  public static final class Builder extends ImmutableMailOptions.Builder {
+    Builder() {}
+
+    /**
+     * Trusts the certificate authorities in {@code trustStore} (instead of the JDK's), by
+     * building an {@link SSLContext} from it.
+     *
+     * @throws IllegalArgumentException if no TLS context can be built from the store
+     */
+    public Builder trustStore(KeyStore trustStore) {
+      try {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trustStore);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        sslContext(context);
+        return this;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("Cannot build a TLS context from the trust store: " + e.getMessage(), e);
+      }
+    }
+  }
+}

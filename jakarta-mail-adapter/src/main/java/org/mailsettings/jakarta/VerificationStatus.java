@@ -1,0 +1,37 @@
+package org.mailsettings.jakarta;
+
+/**
+ * What a login attempt showed. The statuses keep apart what the user must fix (the password)
+ * from what the settings must fix (the server): a wrong password is never reported as a broken
+ * server, nor the other way round.
+ */
+public enum VerificationStatus {
+  /** Connected, secured and logged in. */
+  OK,
+  /** The server took the login method and refused these credentials: check the password. */
+  AUTH_FAILED,
+  /** The server offers no login method the settings and credentials can use (OAuth 2.0 only, say). */
+  AUTH_METHOD_UNSUPPORTED,
+  /** STARTTLS was required and the server does not offer it; no credential was sent. */
+  STARTTLS_NOT_OFFERED,
+  /** The TLS handshake failed or the certificate is not valid for the host (see the names). */
+  TLS_FAILED,
+  /** No TCP connection: refused, unreachable, or the host name does not resolve. */
+  CONNECT_FAILED,
+  /** The server did not answer in time. */
+  TIMEOUT,
+  /** The server answered, but not as the protocol says (another protocol on that port, say). */
+  PROTOCOL_ERROR,
+  /** Started, then abandoned because a better-ranked candidate already worked. */
+  CANCELLED;
+
+  /** Whether the settings worked (only {@link #OK}). */
+  public boolean isSuccess() {
+    return this == OK;
+  }
+
+  /** Whether the server itself was reached and spoke its protocol over a secured connection. */
+  public boolean serverWorks() {
+    return this == OK || this == AUTH_FAILED || this == AUTH_METHOD_UNSUPPORTED;
+  }
+}

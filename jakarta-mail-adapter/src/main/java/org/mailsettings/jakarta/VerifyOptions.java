@@ -1,0 +1,61 @@
+package org.mailsettings.jakarta;
+
+import java.time.Duration;
+import org.immutables.value.Value;
+
+/**
+ * How {@link MailConnector#verify} runs: the overall deadline, how many logins at once, and the
+ * stagger between starting one candidate and the next in rank order.
+ */
+@Value.Immutable
+public abstract class VerifyOptions {
+  private static final VerifyOptions DEFAULTS = new Builder().build();
+
+  VerifyOptions() {}
+
+  /** A 30 s deadline, three logins at once, 250 ms stagger. */
+  public static VerifyOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The time after which every attempt still running is reported as a timeout. */
+  @Value.Default
+  public Duration deadline() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** How many candidates are tried at the same time. */
+  @Value.Default
+  public int parallelism() {
+    return 3;
+  }
+
+  /** The pause between starting one candidate and the next, so the best-ranked get a head start. */
+  @Value.Default
+  public Duration stagger() {
+    return Duration.ofMillis(250);
+  }
+
+  @Value.Check
+  void check() {
+    if (deadline().isNegative() || deadline().isZero()) {
+      throw new IllegalArgumentException("The deadline must be positive: " + deadline());
+    }
+    if (parallelism() < 1) {
+      throw new IllegalArgumentException("Parallelism must be at least 1: " + parallelism());
+    }
+    if (stagger().isNegative()) {
+      throw new IllegalArgumentException("The stagger cannot be negative: " + stagger());
+    }
+  }
+
+  /** Builds {@link VerifyOptions}. */
+  public static final class Builder extends ImmutableVerifyOptions.Builder {
+    Builder() {}
+  }
+}

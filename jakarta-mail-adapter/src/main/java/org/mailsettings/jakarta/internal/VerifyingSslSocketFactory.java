@@ -1,0 +1,102 @@
+package org.mailsettings.jakarta.internal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import org.mailsettings.probe.CertificateNames;
+
+/**
+ * The TLS socket factory every session of this library uses, for implicit TLS and STARTTLS alike.
+ * It restricts the protocol versions, completes the handshake itself, and checks that the
+ * certificate names the host (throwing {@link HostnameMismatchException} with the certificate's
+ * names when it does not) before the socket is handed to Jakarta Mail: no byte of the mail
+ * protocol, let alone a credential, reaches a server whose certificate does not fit.
+ */
+public final class VerifyingSslSocketFactory extends SSLSocketFactory {
+  private final SSLSocketFactory delegate;
+  private final String[] protocols;
+
+  /** Wraps {@code delegate}, allowing only the given protocol versions (JSSE names). */
+  public VerifyingSslSocketFactory(SSLSocketFactory delegate, List<String> protocols) {
+    this.delegate = delegate;
+    this.protocols = protocols.toArray(new String[0]);
+  }
+
+  @Override
+  public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+    return verified((SSLSocket) delegate.createSocket(socket, host, port, autoClose), host);
+  }
+
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return verified((SSLSocket) delegate.createSocket(host, port), host);
+  }
+
+  @Override
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+    return verified((SSLSocket) delegate.createSocket(host, port, localHost, localPort), host);
+  }
+
+  @Override
+  public Socket createSocket(InetAddress host, int port) throws IOException {
+    return verified((SSLSocket) delegate.createSocket(host, port), host.getHostAddress());
+  }
+
+  @Override
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
+    return verified(
+        (SSLSocket) delegate.createSocket(address, port, localAddress, localPort), address.getHostAddress());
+  }
+
+  @Override
+  public Socket createSocket() throws IOException {
+    // An unconnected socket has no host to verify against; Jakarta Mail never asks for one
+    // from an SSL factory, and nothing else should.
+    throw new IOException("Unconnected TLS sockets are not supported: the host name must be known");
+  }
+
+  @Override
+  public String[] getDefaultCipherSuites() {
+    return delegate.getDefaultCipherSuites();
+  }
+
+  @Override
+  public String[] getSupportedCipherSuites() {
+    return delegate.getSupportedCipherSuites();
+  }
+
+  private Socket verified(SSLSocket socket, String host) throws IOException {
+    try {
+      List<String> supported = Arrays.asList(socket.getSupportedProtocols());
+      String[] enabled = Arrays.stream(protocols).filter(supported::contains).toArray(String[]::new);
+      if (enabled.length == 0) {
+        throw new IOException("None of the TLS versions " + Arrays.toString(protocols) + " is available");
+      }
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setProtocols(enabled);
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      Certificate[] chain = socket.getSession().getPeerCertificates();
+      X509Certificate certificate = (X509Certificate) chain[0];
+      if (!CertificateNames.matches(host, certificate)) {
+        throw new HostnameMismatchException(host, CertificateNames.of(certificate));
+      }
+      return socket;
+    } catch (IOException | RuntimeException e) {
+      try {
+        socket.close();
+      } catch (IOException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+}

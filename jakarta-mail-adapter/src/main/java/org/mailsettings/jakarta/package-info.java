@@ -1,0 +1,17 @@
+/**
+ * Jakarta Mail from resolved settings: {@link org.mailsettings.jakarta.MailConnector} builds
+ * {@code Properties}, {@code Session}s, connected stores and transports, and verifies
+ * candidates by logging in.
+ *
+ * <pre>{@code
+ * Resolution r = MailSettingsResolver.create().resolve("Jan Novák <info@vizus.cz>");
+ * MailConnector mail = MailConnector.create();
+ * Session session = mail.session(r.outgoing().get(0).settings(), r.address(), Credentials.password(secret));
+ * }</pre>
+ */
+@NullMarked
+@ValueStyle
+package org.mailsettings.jakarta;
+
+import org.jspecify.annotations.NullMarked;
+import org.mailsettings.jakarta.internal.ValueStyle;
