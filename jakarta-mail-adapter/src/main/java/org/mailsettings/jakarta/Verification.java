@@ -86,7 +86,7 @@ final class Verification {
                 TimeUnit.NANOSECONDS));
       }
       int pending = futures.size();
-      while (pending > 0 && !bestKnown(outcomes)) {
+      while (pending > 0 && (verifyOptions.exhaustive() || !bestKnown(outcomes))) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
           break;

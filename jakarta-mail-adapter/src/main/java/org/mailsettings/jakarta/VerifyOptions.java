@@ -41,6 +41,15 @@ public abstract class VerifyOptions {
     return Duration.ofMillis(250);
   }
 
+  /**
+   * Whether to try every candidate even after the best-ranked working one is known (to show a
+   * user which of them work). Off by default: the call returns as soon as the best is known.
+   */
+  @Value.Default
+  public boolean exhaustive() {
+    return false;
+  }
+
   @Value.Check
   void check() {
     if (deadline().isNegative() || deadline().isZero()) {

@@ -28,7 +28,12 @@ public final class FailureClassifier {
       }
     }
     String lower = message.toLowerCase(Locale.ROOT);
-    if (lower.contains("starttls is required but host does not support starttls")) {
+    // Angus words it differently per protocol: "STARTTLS is required but host does not support
+    // STARTTLS" (SMTP), "STARTTLS required but not supported by server" (IMAP), "STLS required
+    // but not supported" (POP3).
+    if ((lower.contains("starttls") || lower.contains("stls"))
+        && lower.contains("required")
+        && lower.contains("not support")) {
       return new Failure(VerificationStatus.STARTTLS_NOT_OFFERED, message, List.of());
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
