@@ -89,6 +89,7 @@ final class Dovecot implements AutoCloseable {
             "disable_plaintext_auth = yes",
             "auth_mechanisms = plain login",
             "auth_verbose = yes",
+            "auth_failure_delay = 0",
             "default_login_user = " + loginUser,
             "default_internal_user = " + user,
             "default_internal_group = " + user,
