@@ -94,6 +94,17 @@ class GreenMailLoginTest {
   }
 
   @Test
+  void theCallersTrustDecidesEvenWithGreenMailInTheJvm() {
+    // With the JDK's own trust store the test authority is unknown: TLS must fail, whatever
+    // socket factories other code in the JVM installed.
+    MailConnector jdkTrust = MailConnector.create(MailOptions.defaults());
+    VerificationReport report =
+        jdkTrust.verify(all(Security.IMPLICIT_TLS, GreenMailServers.JAN), JAN, Credentials.password(GreenMailServers.JAN_PASSWORD), ALL);
+    assertThat(report.outcomes()).hasSize(3).allSatisfy(o ->
+        assertThat(o.status()).as(o.toString()).isEqualTo(VerificationStatus.TLS_FAILED));
+  }
+
+  @Test
   void startTlsAgainstAServerThatDoesNotOfferItFailsBeforeTheLogin() {
     List<Candidate> startTls =
         List.of(Protocol.IMAP, Protocol.POP3, Protocol.SMTP).stream()

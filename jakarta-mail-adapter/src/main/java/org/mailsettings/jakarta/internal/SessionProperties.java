@@ -68,6 +68,10 @@ public final class SessionProperties {
     List<String> tlsVersions = settings.tlsVersions().isEmpty() ? defaultTlsVersions : settings.tlsVersions();
     if (settings.security() != Security.NONE) {
       props.put(prefix + "ssl.socketFactory", new VerifyingSslSocketFactory(sslContext.getSocketFactory(), tlsVersions));
+      // Without this, Jakarta Mail silently retries with the JVM's default socket factory
+      // when ours fails: another trust, no host-name check of ours.
+      props.setProperty(prefix + "socketFactory.fallback", "false");
+      props.setProperty(prefix + "ssl.socketFactory.fallback", "false");
       props.setProperty(prefix + "ssl.checkserveridentity", "true");
       props.setProperty(prefix + "ssl.protocols", String.join(" ", tlsVersions));
     }

@@ -56,11 +56,14 @@ public final class VerifyingSslSocketFactory extends SSLSocketFactory {
         (SSLSocket) delegate.createSocket(address, port, localAddress, localPort), address.getHostAddress());
   }
 
+  /**
+   * A plain, unconnected socket. Jakarta Mail asks for one, connects it (with its connect
+   * timeout) and then layers TLS on it through {@link #createSocket(Socket, String, int,
+   * boolean)}, where the handshake and the host-name check happen with the host known.
+   */
   @Override
-  public Socket createSocket() throws IOException {
-    // An unconnected socket has no host to verify against; Jakarta Mail never asks for one
-    // from an SSL factory, and nothing else should.
-    throw new IOException("Unconnected TLS sockets are not supported: the host name must be known");
+  public Socket createSocket() {
+    return new Socket();
   }
 
   @Override
