@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.EmailAddress;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       " 0:candidates were found for every address",
       " 2:bad input (an address or option); a one-line error on stderr",
       " 3:nothing could be resolved for an address",
+      " 4:--verify found no working server for an address",
       "With several addresses the highest status wins; every address still gets its output."
     })
 public final class MailSettingsCommand implements Callable<Integer> {
@@ -51,6 +53,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
   public static final int BAD_INPUT = 2;
   /** Exit status: nothing could be resolved. */
   public static final int NOT_RESOLVED = 3;
+  /** Exit status: verification found no working server. */
+  public static final int NOT_VERIFIED = 4;
 
   @Spec
   @SuppressWarnings("NullAway.Init") // injected by picocli before call()
@@ -92,9 +96,45 @@ public final class MailSettingsCommand implements Callable<Integer> {
   @Option(names = "--exclude", paramLabel = "PROTOCOL", description = "Leave out a protocol (repeatable).")
   private List<Protocol> exclude = new ArrayList<>();
 
+  @Option(
+      names = "--properties",
+      description = "Also print the Jakarta Mail properties of the first incoming and outgoing candidate (never a password).")
+  private boolean properties;
+
+  @Option(
+      names = "--verify",
+      description = "Log in to the candidates to find the ones that work (asks for the password, or see --password-env).")
+  private boolean verify;
+
+  @Option(
+      names = "--password-env",
+      paramLabel = "NAME",
+      description = "With --verify: read the password from this environment variable instead of asking.")
+  private @Nullable String passwordEnv;
+
+  @Option(
+      names = "--truststore",
+      paramLabel = "FILE",
+      description = "A PKCS#12 trust store of private certificate authorities, for --verify.")
+  private @Nullable Path trustStore;
+
+  @Option(names = "--truststore-password", paramLabel = "PASSWORD", description = "The trust store's password (default: changeit).")
+  private String trustStorePassword = "changeit";
+
+  private final Map<String, String> environment;
+
+  private MailSettingsCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
   /** A command line for this command, with case-insensitive enum values. */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new MailSettingsCommand());
+    return commandLine(System.getenv());
+  }
+
+  /** A command line that reads {@code --password-env} variables from {@code environment}. */
+  public static CommandLine commandLine(Map<String, String> environment) {
+    CommandLine commandLine = new CommandLine(new MailSettingsCommand(Map.copyOf(environment)));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
@@ -127,16 +167,49 @@ public final class MailSettingsCommand implements Callable<Integer> {
       err.println("mailsettings: " + e.getMessage());
       return BAD_INPUT;
     }
+    Verifying verifying = null;
+    if (verify || properties) {
+      try {
+        verifying = Verifying.create(trustStore, trustStorePassword, allowPlaintext, verify ? password(err) : null);
+      } catch (IllegalArgumentException e) {
+        err.println("mailsettings: " + e.getMessage());
+        return BAD_INPUT;
+      }
+    }
     int status = OK;
     for (String input : inputs()) {
-      status = Math.max(status, resolveOne(input, resolver, policy, out, err));
+      status = Math.max(status, resolveOne(input, resolver, policy, verifying, out, err));
       out.flush();
     }
     return status;
   }
 
+  private @Nullable String password(PrintWriter err) {
+    if (passwordEnv != null) {
+      String value = environment.get(passwordEnv);
+      if (value == null) {
+        throw new IllegalArgumentException("the environment variable " + passwordEnv + " is not set");
+      }
+      return value;
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      throw new IllegalArgumentException("no console to ask for the password on; use --password-env NAME");
+    }
+    char[] typed = console.readPassword("Password: ");
+    if (typed == null) {
+      throw new IllegalArgumentException("no password given");
+    }
+    return new String(typed);
+  }
+
   private int resolveOne(
-      String input, MailSettingsResolver resolver, ResolutionPolicy policy, PrintWriter out, PrintWriter err) {
+      String input,
+      MailSettingsResolver resolver,
+      ResolutionPolicy policy,
+      @Nullable Verifying verifying,
+      PrintWriter out,
+      PrintWriter err) {
     Resolution resolution;
     try {
       resolution =
@@ -153,12 +226,25 @@ public final class MailSettingsCommand implements Callable<Integer> {
       }
       return BAD_INPUT;
     }
+    Verifying.@Nullable Result verified = null;
+    if (verifying != null && verify && !resolution.isEmpty()) {
+      verified = verifying.verify(resolution);
+    }
     if (json) {
-      out.println(ResolutionJson.of(resolution));
+      out.println(ResolutionJson.of(resolution, verified, properties && verifying != null ? verifying.properties(resolution) : null));
     } else {
       ResolutionTable.print(resolution, out);
+      if (properties && verifying != null) {
+        verifying.printProperties(resolution, out);
+      }
+      if (verified != null) {
+        verified.print(out);
+      }
     }
-    return resolution.isEmpty() ? NOT_RESOLVED : OK;
+    if (resolution.isEmpty()) {
+      return NOT_RESOLVED;
+    }
+    return verified != null && !verified.anyWorks() ? NOT_VERIFIED : OK;
   }
 
   private List<String> inputs() throws IOException {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.Provider;
@@ -15,6 +16,13 @@ final class ResolutionJson {
   private ResolutionJson() {}
 
   static String of(Resolution resolution) {
+    return of(resolution, null, null);
+  }
+
+  static String of(
+      Resolution resolution,
+      Verifying.@Nullable Result verified,
+      @Nullable Map<String, String> properties) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("address", resolution.address().address());
     root.put("provider", resolution.provider().map(ResolutionJson::provider).orElse(null));
@@ -22,6 +30,12 @@ final class ResolutionJson {
     root.put("outgoing", candidates(resolution.outgoing()));
     root.put("notes", resolution.notes());
     root.put("requiresConfirmation", resolution.requiresConfirmation());
+    if (properties != null) {
+      root.put("properties", properties);
+    }
+    if (verified != null) {
+      root.put("verification", verified.json());
+    }
     return Json.write(root);
   }
 

@@ -1,0 +1,141 @@
+package org.mailsettings.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.Candidate;
+import org.mailsettings.Resolution;
+import org.mailsettings.Security;
+import org.mailsettings.jakarta.Credentials;
+import org.mailsettings.jakarta.InsecureSettingsException;
+import org.mailsettings.jakarta.MailConnector;
+import org.mailsettings.jakarta.MailOptions;
+import org.mailsettings.jakarta.VerificationOutcome;
+import org.mailsettings.jakarta.VerificationReport;
+
+/** The command line's {@code --verify} and {@code --properties}: the adapter at work. */
+final class Verifying {
+  private final MailConnector connector;
+  private final @Nullable String password;
+
+  private Verifying(MailConnector connector, @Nullable String password) {
+    this.connector = connector;
+    this.password = password;
+  }
+
+  static Verifying create(
+      @Nullable Path trustStore, String trustStorePassword, boolean plaintextAllowed, @Nullable String password) {
+    MailOptions.Builder options = MailOptions.builder().plaintextAllowed(plaintextAllowed);
+    if (trustStore != null) {
+      try (InputStream in = Files.newInputStream(trustStore)) {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(in, trustStorePassword.toCharArray());
+        options.trustStore(store);
+      } catch (IOException | GeneralSecurityException e) {
+        throw new IllegalArgumentException("cannot read the trust store " + trustStore + ": " + e.getMessage(), e);
+      }
+    }
+    return new Verifying(MailConnector.create(options.build()), password);
+  }
+
+  /** The outcome of verifying the incoming and the outgoing candidates, each list apart. */
+  static final class Result {
+    final VerificationReport incoming;
+    final VerificationReport outgoing;
+
+    Result(VerificationReport incoming, VerificationReport outgoing) {
+      this.incoming = incoming;
+      this.outgoing = outgoing;
+    }
+
+    boolean anyWorks() {
+      return incoming.best().isPresent() || outgoing.best().isPresent();
+    }
+
+    void print(PrintWriter out) {
+      print("incoming", incoming, out);
+      print("outgoing", outgoing, out);
+      out.println();
+    }
+
+    private static void print(String direction, VerificationReport report, PrintWriter out) {
+      out.println("  Verified " + direction + " (" + report.elapsed().toMillis() + " ms):");
+      for (VerificationOutcome outcome : report.outcomes()) {
+        out.println("    " + outcome);
+      }
+      out.println(
+          "    best: "
+              + report.best().map(b -> b.candidate().settings() + b.username().map(u -> " (login " + u + ")").orElse("")).orElse("none works"));
+    }
+
+    Map<String, Object> json() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("incoming", json(incoming));
+      map.put("outgoing", json(outgoing));
+      return map;
+    }
+
+    private static List<Object> json(VerificationReport report) {
+      return report.outcomes().stream()
+          .map(o -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("protocol", o.candidate().protocol().name());
+            m.put("host", o.candidate().settings().host());
+            m.put("port", o.candidate().settings().port());
+            m.put("security", o.candidate().settings().security().name());
+            m.put("status", o.status().name());
+            m.put("message", o.message());
+            m.put("millis", o.elapsed().toMillis());
+            m.put("username", o.username().orElse(null));
+            m.put("certificateNames", o.certificateNames());
+            m.put("best", report.best().map(b -> b == o).orElse(false));
+            return m;
+          })
+          .collect(Collectors.toList());
+    }
+  }
+
+  Result verify(Resolution resolution) {
+    Credentials credentials = Credentials.password(password == null ? "" : password);
+    return new Result(
+        connector.verify(resolution.incoming(), resolution.address(), credentials),
+        connector.verify(resolution.outgoing(), resolution.address(), credentials));
+  }
+
+  /** The properties of the first usable incoming and outgoing candidates, as text blocks. */
+  Map<String, String> properties(Resolution resolution) {
+    Map<String, String> blocks = new LinkedHashMap<>();
+    for (List<Candidate> list : List.of(resolution.incoming(), resolution.outgoing())) {
+      list.stream()
+          .filter(c -> c.settings().security() != Security.NONE || connector.options().plaintextAllowed())
+          .findFirst()
+          .ifPresent(c -> {
+            try {
+              Properties props = connector.properties(c.settings(), resolution.address());
+              blocks.put(c.protocol() + " " + c.settings().address(), MailConnector.describe(props));
+            } catch (InsecureSettingsException e) {
+              blocks.put(c.protocol() + " " + c.settings().address(), "# " + e.getMessage() + "\n");
+            }
+          });
+    }
+    return blocks;
+  }
+
+  void printProperties(Resolution resolution, PrintWriter out) {
+    properties(resolution).forEach((title, text) -> {
+      out.println("  Jakarta Mail properties for " + title + ":");
+      text.lines().forEach(line -> out.println("    " + line));
+    });
+    out.println();
+  }
+}
