@@ -8,6 +8,8 @@
 @org.jspecify.annotations.NullMarked
 module org.mailsettings.core {
   requires java.xml;
+  requires java.net.http;
+  requires org.dnsjava;
   requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;
 

@@ -3,6 +3,8 @@ package org.mailsettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.mailsettings.internal.resolve.OfflineResolver;
 
@@ -29,11 +31,13 @@ import org.mailsettings.internal.resolve.OfflineResolver;
 public final class MailSettingsResolver {
   private final List<ProviderDatabase> databases;
   private final OfflineResolver resolver;
+  private final Discovery discovery;
 
   private MailSettingsResolver(List<ProviderDatabase> databases) {
     this.databases = List.copyOf(databases);
     this.resolver =
         new OfflineResolver(this.databases.stream().map(ProviderDatabase::index).collect(Collectors.toList()));
+    this.discovery = new Discovery(this.databases);
   }
 
   /** A resolver with the bundled database only. */
@@ -63,6 +67,38 @@ public final class MailSettingsResolver {
   /** Resolves a request: an address with MX hints and a policy. */
   public Resolution resolve(ResolutionRequest request) {
     return resolver.resolve(request);
+  }
+
+  /**
+   * Discovers settings over the network as well: the local and bundled databases, autoconfig
+   * (draft 1.1, 1.2, 1.3), the ISPDB, the MX host's hoster, autoconfig and ISPDB entry, RFC 6186
+   * SRV records, Microsoft Autodiscover and, last, guesses. All sources start at once; the
+   * best-ranked answer wins even when it arrives later, and the future completes as soon as no
+   * source still running could change the answer, or at the deadline. Never fails: problems are
+   * in {@link Resolution#sourceReports()}.
+   */
+  public CompletableFuture<Resolution> discover(ResolutionRequest request, DiscoveryOptions options) {
+    return discovery.discover(request, options);
+  }
+
+  /** {@link #discover(ResolutionRequest, DiscoveryOptions)} for an address with the default policy. */
+  public CompletableFuture<Resolution> discover(EmailAddress address, DiscoveryOptions options) {
+    return discover(ResolutionRequest.of(address), options);
+  }
+
+  /**
+   * {@link #discover(ResolutionRequest, DiscoveryOptions)}, waiting for the answer: returns by
+   * the options' deadline.
+   *
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public Resolution discoverAndWait(ResolutionRequest request, DiscoveryOptions options) throws InterruptedException {
+    try {
+      return discover(request, options).get();
+    } catch (ExecutionException e) {
+      // discover never fails; an exception here is a bug in the library
+      throw new IllegalStateException("Discovery failed unexpectedly", e.getCause());
+    }
   }
 
   /** The databases consulted, in order. */

@@ -1,8 +1,11 @@
 package org.mailsettings;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.mailsettings.internal.net.HostNames;
+import org.mailsettings.internal.psl.PublicSuffixList;
 
 /**
  * The answer for one address: the provider when known, the incoming (IMAP, POP3) and outgoing
@@ -35,6 +38,30 @@ public abstract class Resolution {
 
   /** Notes for people: what was consulted, what was left out and why, advice. */
   public abstract List<String> notes();
+
+  /**
+   * For a discovery: what each source was asked, what came back and how long it took, in source
+   * order. Empty for an offline resolution.
+   */
+  public abstract List<SourceReport> sourceReports();
+
+  /**
+   * The registrable ("second-level") domains of every host among the candidates, in order of
+   * first appearance: what the autoconfig draft asks clients to show when the user must confirm
+   * settings ({@code spoje.net} for {@code firma--cz.mx.spoje.net}).
+   */
+  @Value.Lazy
+  public List<String> hostDomains() {
+    PublicSuffixList suffixes = PublicSuffixList.bundled();
+    LinkedHashSet<String> domains = new LinkedHashSet<>();
+    for (List<Candidate> list : List.of(incoming(), outgoing())) {
+      for (Candidate candidate : list) {
+        String host = candidate.settings().host();
+        domains.add(HostNames.isIpLiteral(host) ? host : suffixes.registrableDomain(host).orElse(host));
+      }
+    }
+    return List.copyOf(domains);
+  }
 
   /** Whether nothing at all was found. */
   public boolean isEmpty() {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -23,6 +22,7 @@ import org.mailsettings.Security;
 import org.mailsettings.clientconfig.ClientConfigException.Reason;
 import org.mailsettings.internal.io.BoundedInputStream;
 import org.mailsettings.internal.net.HostNames;
+import org.mailsettings.internal.xml.XmlText;
 
 /**
  * The one parser for clientConfig documents, wherever they come from.
@@ -57,17 +57,7 @@ public final class ClientConfigParser {
 
   private ClientConfigParser(int maxBytes) {
     this.maxBytes = maxBytes;
-    // The JDK's own implementation, whatever else is on the class path: its security
-    // properties below are known to work.
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    // Problems become exceptions; a library must not print them on standard error.
-    f.setXMLReporter((message, errorType, relatedInformation, location) -> {});
-    this.factory = f;
+    this.factory = XmlText.newInputFactory();
   }
 
   /** The parser with the default size limit. */
@@ -134,7 +124,13 @@ public final class ClientConfigParser {
     } catch (IOException e) {
       throw new ClientConfigException(Reason.READ_FAILED, sourceName, -1, "cannot read: " + e, e);
     }
-    return parseText(DocumentDecoder.decode(bytes, sourceName), sourceName);
+    String text;
+    try {
+      text = XmlText.decode(bytes);
+    } catch (XmlText.DecodingException e) {
+      throw new ClientConfigException(Reason.MALFORMED_XML, sourceName, e.line(), "malformed XML: " + e.getMessage(), e);
+    }
+    return parseText(text, sourceName);
   }
 
   private ClientConfig parseText(String text, String sourceName) {

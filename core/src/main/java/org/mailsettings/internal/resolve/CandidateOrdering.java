@@ -16,12 +16,12 @@ import org.mailsettings.Source;
  * several sources appears once, with every source that vouched for it; the incoming protocol the
  * policy prefers comes first; otherwise the order given is kept.
  */
-final class CandidateOrdering {
+public final class CandidateOrdering {
 
   /** What {@link #apply} removed, for the notes. */
-  static final class Outcome {
-    final List<Candidate> candidates;
-    final int plaintextRemoved;
+  public static final class Outcome {
+    public final List<Candidate> candidates;
+    public final int plaintextRemoved;
 
     Outcome(List<Candidate> candidates, int plaintextRemoved) {
       this.candidates = candidates;
@@ -31,7 +31,7 @@ final class CandidateOrdering {
 
   private CandidateOrdering() {}
 
-  static Outcome apply(List<Candidate> candidates, ResolutionPolicy policy) {
+  public static Outcome apply(List<Candidate> candidates, ResolutionPolicy policy) {
     List<Candidate> merged = new ArrayList<>();
     int plaintext = 0;
     for (Candidate candidate : candidates) {

@@ -15,7 +15,7 @@ import org.mailsettings.Trust;
  * Candidates made up from the domain when nobody knows it: the host names providers commonly use,
  * implicit TLS before STARTTLS (RFC 8314), port 25 last, plaintext only when asked for.
  */
-final class GuessedCandidates {
+public final class GuessedCandidates {
   private static final List<String> IMAP_PREFIXES = List.of("imap.", "mail.", "");
   private static final List<String> POP3_PREFIXES = List.of("pop3.", "pop.", "mail.", "");
   private static final List<String> SMTP_PREFIXES = List.of("smtp.", "mail.", "");
@@ -23,7 +23,7 @@ final class GuessedCandidates {
   private GuessedCandidates() {}
 
   /** The guesses for one protocol, in order. */
-  static List<Candidate> forProtocol(Protocol protocol, EmailAddress address, boolean includePlaintext) {
+  public static List<Candidate> forProtocol(Protocol protocol, EmailAddress address, boolean includePlaintext) {
     List<String> prefixes =
         protocol == Protocol.IMAP ? IMAP_PREFIXES : protocol == Protocol.POP3 ? POP3_PREFIXES : SMTP_PREFIXES;
     List<Candidate> guesses = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.mailsettings.internal.resolve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Protocol;
@@ -66,7 +65,7 @@ public final class OfflineResolver {
               + (plaintext == 1 ? "" : "s")
               + "; the policy does not allow plaintext.");
     }
-    addAdvice(in.candidates, out.candidates, notes);
+    notes.addAll(Advice.notes(in.candidates, out.candidates));
     Resolution.Builder resolution =
         Resolution.builder()
             .address(address)
@@ -120,18 +119,6 @@ public final class OfflineResolver {
       }
     }
     return Optional.empty();
-  }
-
-  private static void addAdvice(List<Candidate> incoming, List<Candidate> outgoing, List<String> notes) {
-    if (outgoing.stream().anyMatch(c -> c.settings().port() == Protocol.SMTP_RELAY_PORT)) {
-      notes.add("Port 25 is often blocked by Internet providers; use it only when 465 and 587 fail.");
-    }
-    boolean oauthFirst =
-        incoming.stream().findFirst().flatMap(c -> c.settings().preferredAuthMethod()).filter(AuthMethod.OAUTH2::equals).isPresent()
-            || outgoing.stream().findFirst().flatMap(c -> c.settings().preferredAuthMethod()).filter(AuthMethod.OAUTH2::equals).isPresent();
-    if (oauthFirst) {
-      notes.add("The provider wants OAuth 2.0 sign-in; a plain password login may be refused.");
-    }
   }
 
   private static final class Found {

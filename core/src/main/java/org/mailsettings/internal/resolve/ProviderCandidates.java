@@ -12,7 +12,7 @@ import org.mailsettings.internal.provider.ProviderEntry;
 import org.mailsettings.internal.template.Templates;
 
 /** Turns a provider's server templates into concrete candidates for one address. */
-final class ProviderCandidates {
+public final class ProviderCandidates {
 
   private ProviderCandidates() {}
 
@@ -20,7 +20,7 @@ final class ProviderCandidates {
    * The candidates of one direction, in the provider's order. Sections whose host template gives
    * no valid host name are left out with a note.
    */
-  static List<Candidate> expand(
+  public static List<Candidate> expand(
       List<ServerConfig> servers,
       ProviderEntry entry,
       EmailAddress address,

@@ -1,0 +1,194 @@
+package org.mailsettings;
+
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import org.immutables.value.Value;
+
+/**
+ * How {@link MailSettingsResolver#discover} looks on the network: the overall deadline, the
+ * bounds of every request, and every endpoint, each replaceable so that applications behind
+ * proxies, private deployments and tests can point any source anywhere.
+ *
+ * <p>URL templates take {@code %EMAILDOMAIN%} (ASCII) and {@code %EMAILADDRESS%} (URL-encoded);
+ * for MX-derived lookups, {@code %EMAILDOMAIN%} is the MX domain.
+ *
+ * <pre>{@code
+ * DiscoveryOptions options = DiscoveryOptions.builder()
+ *     .deadline(Duration.ofSeconds(5))
+ *     .dnsServer("10.0.0.53", 53)
+ *     .ispdbBaseUrl("https://ispdb.example.internal/v1.1/")
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class DiscoveryOptions {
+  private static final DiscoveryOptions DEFAULTS = new Builder().build();
+
+  /** The public ISPDB of Thunderbird. */
+  public static final String PUBLIC_ISPDB = "https://autoconfig.thunderbird.net/v1.1/";
+
+  DiscoveryOptions() {}
+
+  /** A 10 s deadline, 3 s connect and 5 s per request, 1 MiB per response, every source. */
+  public static DiscoveryOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.from(this);
+    return builder;
+  }
+
+  /** The bound of the whole discovery: what has not answered by then is reported as a timeout. */
+  @Value.Default
+  public Duration deadline() {
+    return Duration.ofSeconds(10);
+  }
+
+  /** The bound of one TCP connection. */
+  @Value.Default
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(3);
+  }
+
+  /** The bound of one HTTP exchange (headers and body) or DNS query. */
+  @Value.Default
+  public Duration requestTimeout() {
+    return Duration.ofSeconds(5);
+  }
+
+  /** The largest HTTP response read: 1 MiB. */
+  @Value.Default
+  public int maxResponseBytes() {
+    return 1 << 20;
+  }
+
+  /** How many redirects are followed (only to HTTPS). */
+  @Value.Default
+  public int maxRedirects() {
+    return 3;
+  }
+
+  /** The DNS server's host (an IP address); the system's configured server when absent. */
+  public abstract Optional<String> dnsServerHost();
+
+  /** The DNS server's port. */
+  @Value.Default
+  public int dnsServerPort() {
+    return 53;
+  }
+
+  /** The ISPDB base URL; the domain is appended ({@code %ISPDB%%EMAILDOMAIN%}). */
+  @Value.Default
+  public String ispdbBaseUrl() {
+    return PUBLIC_ISPDB;
+  }
+
+  /** Autoconfig 1.1. */
+  @Value.Default
+  public String autoconfigUrlTemplate() {
+    return "https://autoconfig.%EMAILDOMAIN%/mail/config-v1.1.xml?emailaddress=%EMAILADDRESS%";
+  }
+
+  /** Autoconfig 1.2, the well-known location. */
+  @Value.Default
+  public String wellKnownUrlTemplate() {
+    return "https://%EMAILDOMAIN%/.well-known/autoconfig/mail/config-v1.1.xml";
+  }
+
+  /** Autoconfig 1.3 over plain HTTP. */
+  @Value.Default
+  public String autoconfigHttpUrlTemplate() {
+    return "http://autoconfig.%EMAILDOMAIN%/mail/config-v1.1.xml";
+  }
+
+  /** Microsoft Autodiscover endpoints, tried in order. */
+  @Value.Default
+  public List<String> autodiscoverUrlTemplates() {
+    return List.of(
+        "https://autodiscover.%EMAILDOMAIN%/autodiscover/autodiscover.xml",
+        "https://%EMAILDOMAIN%/autodiscover/autodiscover.xml");
+  }
+
+  /** The sources to use; all by default. */
+  @Value.Default
+  public Set<Source> sources() {
+    return EnumSet.allOf(Source.class);
+  }
+
+  /**
+   * Whether sources run at once (the default) or one after another in priority order (slower;
+   * for comparison and for networks that must not see parallel requests).
+   */
+  @Value.Default
+  public boolean parallel() {
+    return true;
+  }
+
+  /** The HTTP client to use; one is built from the other options when absent. */
+  public abstract Optional<HttpClient> httpClient();
+
+  /** The TLS context for HTTPS (private authorities, tests); host names are always verified. */
+  public abstract Optional<SSLContext> sslContext();
+
+  /** The HTTP proxy selector. */
+  public abstract Optional<ProxySelector> proxy();
+
+  /** The cache shared between discoveries; none when absent. */
+  public abstract Optional<DiscoveryCache> cache();
+
+  /** How long an HTTP document (or a 404) is kept in the cache. */
+  @Value.Default
+  public Duration httpCacheTtl() {
+    return Duration.ofHours(1);
+  }
+
+  /** Hears about each source as it starts and finishes. */
+  @Value.Default
+  public DiscoveryListener listener() {
+    return DiscoveryListener.NONE;
+  }
+
+  @Value.Check
+  void check() {
+    for (Duration d : List.of(deadline(), connectTimeout(), requestTimeout())) {
+      if (d.isNegative() || d.isZero()) {
+        throw new InvalidSettingsException("Discovery timeouts must be positive: " + d);
+      }
+    }
+    if (maxResponseBytes() < 1024) {
+      throw new InvalidSettingsException("maxResponseBytes must be at least 1024: " + maxResponseBytes());
+    }
+    if (dnsServerPort() < 1 || dnsServerPort() > 65535) {
+      throw new InvalidSettingsException("DNS server port outside 1 to 65535: " + dnsServerPort());
+    }
+    if (maxRedirects() < 0 || maxRedirects() > 10) {
+      throw new InvalidSettingsException("maxRedirects must be 0 to 10: " + maxRedirects());
+    }
+  }
+
+  /** Builds {@link DiscoveryOptions}. */
+  public static final class Builder extends ImmutableDiscoveryOptions.Builder {
+    Builder() {}
+
+    /** The DNS server to ask, by IP address and port. */
+    public Builder dnsServer(String host, int port) {
+      dnsServerHost(host);
+      dnsServerPort(port);
+      return this;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.mailsettings.internal.discovery;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.mailsettings.AuthMethod;
+import org.mailsettings.Candidate;
+import org.mailsettings.Protocol;
+import org.mailsettings.Security;
+import org.mailsettings.ServerSettings;
+import org.mailsettings.Source;
+import org.mailsettings.SourceOutcome;
+import org.mailsettings.Trust;
+import org.mailsettings.UnknownSecurityLabelException;
+import org.mailsettings.internal.http.HttpFetcher;
+
+/**
+ * Microsoft Autodiscover (POX): its IMAP, POP3 and SMTP sections, from the endpoints tried in
+ * order. Trusted like autoconfig: over HTTPS without leaving the domain. Redirects to other
+ * addresses are reported, not followed.
+ */
+public final class AutodiscoverTask implements SourceTask {
+  private final DiscoveryContext context;
+  private final List<URI> endpoints;
+
+  public AutodiscoverTask(DiscoveryContext context, List<String> templates) {
+    this.context = context;
+    List<URI> uris = new ArrayList<>();
+    for (String template : templates) {
+      uris.add(context.url(template, context.address().asciiDomain()));
+    }
+    this.endpoints = List.copyOf(uris);
+  }
+
+  @Override
+  public Source level() {
+    return Source.AUTODISCOVER;
+  }
+
+  @Override
+  public String query() {
+    return endpoints.isEmpty() ? "Autodiscover (no endpoint)" : "POST " + endpoints.get(0);
+  }
+
+  @Override
+  public CompletableFuture<SourceResult> start() {
+    long start = System.nanoTime();
+    if (endpoints.isEmpty()) {
+      return CompletableFuture.completedFuture(Results.nothing(level(), query(), "no endpoint configured", start));
+    }
+    byte[] request =
+        ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + "<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006\">"
+                + "<Request><EMailAddress>" + context.address().asciiAddress() + "</EMailAddress>"
+                + "<AcceptableResponseSchema>http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"
+                + "</AcceptableResponseSchema></Request></Autodiscover>")
+            .getBytes(StandardCharsets.UTF_8);
+    List<CompletableFuture<SourceResult>> attempts = new ArrayList<>();
+    for (URI endpoint : endpoints) {
+      attempts.add(
+          context.post(endpoint, "text/xml; charset=utf-8", request)
+              .handle((response, failure) ->
+                  failure != null ? Results.failed(level(), "POST " + endpoint, failure, start) : read(endpoint, response, start)));
+    }
+    CompletableFuture<SourceResult> chain = attempts.get(0);
+    for (int i = 1; i < attempts.size(); i++) {
+      CompletableFuture<SourceResult> next = attempts.get(i);
+      chain = chain.thenCompose(previous -> previous.found() ? CompletableFuture.completedFuture(previous) : next);
+    }
+    return chain;
+  }
+
+  private SourceResult read(URI endpoint, HttpFetcher.Response response, long start) {
+    String query = "POST " + endpoint;
+    if (response.status() != 200) {
+      return response.status() == 404 || response.status() == 401 || response.status() == 403
+          ? Results.nothing(level(), query, "HTTP " + response.status(), start)
+          : Results.failed(level(), query, new IllegalStateException("HTTP " + response.status()), start);
+    }
+    AutodiscoverParser.Response parsed;
+    try {
+      parsed = AutodiscoverParser.parse(response.body());
+    } catch (Exception e) {
+      return Results.failed(level(), query, new IllegalStateException("malformed Autodiscover answer: " + e.getMessage(), e), start);
+    }
+    if (!parsed.redirect().isEmpty()) {
+      return Results.nothing(level(), query, "redirect to " + parsed.redirect() + " not followed", start);
+    }
+    Trust trust = response.https() && !response.crossedDomains() ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION;
+    List<Candidate> incoming = new ArrayList<>();
+    List<Candidate> outgoing = new ArrayList<>();
+    for (AutodiscoverParser.Section section : parsed.protocols()) {
+      Optional<Protocol> protocol = switch (section.get("Type").toUpperCase(java.util.Locale.ROOT)) {
+        case "IMAP" -> Optional.of(Protocol.IMAP);
+        case "POP3" -> Optional.of(Protocol.POP3);
+        case "SMTP" -> Optional.of(Protocol.SMTP);
+        default -> Optional.empty();
+      };
+      if (protocol.isEmpty() || section.get("Server").isEmpty()) {
+        continue;
+      }
+      try {
+        int port = section.get("Port").isEmpty()
+            ? protocol.get().implicitTlsPort()
+            : Integer.parseInt(section.get("Port"));
+        Security security = security(section, port);
+        String login = section.get("LoginName").isEmpty() ? context.address().asciiAddress() : section.get("LoginName");
+        ServerSettings settings =
+            ServerSettings.builder()
+                .protocol(protocol.get())
+                .host(section.get("Server"))
+                .port(port)
+                .security(security)
+                .addAuthMethods(section.get("SPA").equalsIgnoreCase("on") ? AuthMethod.NTLM : AuthMethod.PASSWORD_CLEARTEXT)
+                .username(login)
+                .build();
+        Candidate candidate = Candidate.of(settings, Source.AUTODISCOVER, trust, "Autodiscover at " + response.uri().getHost());
+        (protocol.get().isIncoming() ? incoming : outgoing).add(candidate);
+      } catch (IllegalArgumentException e) {
+        // NumberFormatException, an unreadable encryption label or an invalid host: this
+        // section is dropped alone.
+      }
+    }
+    if (incoming.isEmpty() && outgoing.isEmpty()) {
+      return Results.nothing(level(), query, "no usable IMAP, POP3 or SMTP section", start);
+    }
+    return new SourceResult(
+        level(), incoming, outgoing, Optional.empty(),
+        Results.report(level(), query, SourceOutcome.FOUND, incoming.size() + " incoming, " + outgoing.size() + " outgoing", start));
+  }
+
+  private static Security security(AutodiscoverParser.Section section, int port) {
+    String encryption = section.get("Encryption");
+    if (!encryption.isEmpty() && !encryption.equalsIgnoreCase("auto")) {
+      try {
+        return Security.fromLabel(encryption, port);
+      } catch (UnknownSecurityLabelException e) {
+        // fall back on the SSL flag
+      }
+    }
+    return section.get("SSL").equalsIgnoreCase("off") ? Security.NONE : Security.fromLabel("SSL", port);
+  }
+}

@@ -1,0 +1,200 @@
+package org.mailsettings.internal.dns;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.ExtendedFlags;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.ResolverConfig;
+
+/**
+ * The one DNS client of discovery: MX and SRV lookups against one server, with a timeout, the
+ * DNSSEC OK bit set, and the resolver's "authenticated data" (AD) flag reported, so that
+ * answers a validating resolver vouched for can be trusted and the others cannot.
+ */
+public final class DnsClient {
+  /** How long an empty answer is kept when the server gives no negative TTL. */
+  private static final long DEFAULT_NEGATIVE_TTL = 300;
+
+  /** An MX host with its preference. */
+  public record MxHost(String host, int preference) {}
+
+  /** An SRV target. The target "." (not offered) is never returned; see {@link Answer#notOffered()}. */
+  public record SrvTarget(String host, int port, int priority, int weight) {}
+
+  /**
+   * An answer: the records, whether the resolver marked them authenticated, their TTL, and for
+   * SRV whether the service was explicitly declared not offered (target ".").
+   */
+  public record Answer<T>(List<T> records, boolean authenticated, Duration ttl, boolean notOffered) {}
+
+  /** A failed lookup. */
+  public static final class DnsException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    DnsException(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    DnsException(String message) {
+      super(message);
+    }
+  }
+
+  private final SimpleResolver resolver;
+  private final Duration timeout;
+  private final String serverDescription;
+
+  private DnsClient(SimpleResolver resolver, Duration timeout, String serverDescription) {
+    this.resolver = resolver;
+    this.timeout = timeout;
+    this.serverDescription = serverDescription;
+  }
+
+  /**
+   * A client for {@code server}, or the system's first configured name server when null.
+   *
+   * @throws IOException when no server is configured
+   */
+  public static DnsClient create(@org.jspecify.annotations.Nullable InetSocketAddress server, Duration timeout)
+      throws IOException {
+    InetSocketAddress target = server;
+    if (target == null) {
+      List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
+      if (servers.isEmpty()) {
+        throw new DnsException("No DNS server is configured on this system");
+      }
+      target = servers.get(0);
+    }
+    SimpleResolver resolver = new SimpleResolver(target);
+    resolver.setTimeout(timeout);
+    resolver.setEDNS(0, 1232, ExtendedFlags.DO, List.of());
+    return new DnsClient(resolver, timeout, target.getHostString() + ":" + target.getPort());
+  }
+
+  /** The server asked, for reports. */
+  public String server() {
+    return serverDescription;
+  }
+
+  /** The MX hosts of {@code domain}, the most preferred first. */
+  public CompletableFuture<Answer<MxHost>> mx(String domain) {
+    return query(domain, Type.MX)
+        .thenApply(
+            response -> {
+              List<MxHost> hosts = new ArrayList<>();
+              for (Record record : response.getSection(Section.ANSWER)) {
+                if (record instanceof MXRecord mx) {
+                  String host = hostName(mx.getTarget());
+                  if (!host.isEmpty()) {
+                    hosts.add(new MxHost(host, mx.getPriority()));
+                  }
+                }
+              }
+              hosts.sort(Comparator.comparingInt(MxHost::preference));
+              return new Answer<>(List.copyOf(hosts), authenticated(response), ttl(response), false);
+            });
+  }
+
+  /** The SRV targets of {@code name} ({@code _imaps._tcp.example.cz}), by priority then weight. */
+  public CompletableFuture<Answer<SrvTarget>> srv(String name) {
+    return query(name, Type.SRV)
+        .thenApply(
+            response -> {
+              List<SrvTarget> targets = new ArrayList<>();
+              boolean notOffered = false;
+              for (Record record : response.getSection(Section.ANSWER)) {
+                if (record instanceof SRVRecord srv) {
+                  String host = hostName(srv.getTarget());
+                  if (host.isEmpty()) {
+                    notOffered = true; // RFC 6186: target "." means the service is not offered
+                  } else if (srv.getPort() > 0) {
+                    targets.add(new SrvTarget(host, srv.getPort(), srv.getPriority(), srv.getWeight()));
+                  }
+                }
+              }
+              // Priority ascending; among equal priorities, the heavier first (a stable stand-in
+              // for RFC 2782's weighted random pick, so that results are reproducible).
+              targets.sort(Comparator.comparingInt(SrvTarget::priority).thenComparing(SrvTarget::weight, Comparator.reverseOrder()));
+              return new Answer<>(notOffered ? List.of() : List.copyOf(targets), authenticated(response), ttl(response), notOffered);
+            });
+  }
+
+  private CompletableFuture<Message> query(String name, int type) {
+    Message query;
+    try {
+      query = Message.newQuery(Record.newRecord(Name.fromString(name.endsWith(".") ? name : name + "."), type, DClass.IN));
+    } catch (TextParseException e) {
+      return CompletableFuture.failedFuture(new DnsException("not a DNS name: " + name, e));
+    }
+    query.getHeader().setFlag(Flags.AD);
+    return resolver
+        .sendAsync(query)
+        .toCompletableFuture()
+        .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
+        .handle(
+            (response, failure) -> {
+              if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                throw new java.util.concurrent.CompletionException(
+                    new DnsException(Type.string(type) + " " + name + " at " + serverDescription + ": " + describe(cause), cause));
+              }
+              int rcode = response.getRcode();
+              if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
+                throw new java.util.concurrent.CompletionException(
+                    new DnsException(Type.string(type) + " " + name + ": server answered " + Rcode.string(rcode)));
+              }
+              return response;
+            });
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    return (message == null ? t.getClass().getSimpleName() : message).toLowerCase(Locale.ROOT).contains("timed out")
+        ? "timed out"
+        : message == null ? t.getClass().getSimpleName() : message;
+  }
+
+  private static boolean authenticated(Message response) {
+    return response.getHeader().getFlag(Flags.AD);
+  }
+
+  private static Duration ttl(Message response) {
+    long ttl = Long.MAX_VALUE;
+    for (Record record : response.getSection(Section.ANSWER)) {
+      ttl = Math.min(ttl, record.getTTL());
+    }
+    if (ttl == Long.MAX_VALUE) {
+      ttl = DEFAULT_NEGATIVE_TTL;
+      for (Record record : response.getSection(Section.AUTHORITY)) {
+        if (record instanceof SOARecord soa) {
+          ttl = Math.min(soa.getTTL(), soa.getMinimum());
+        }
+      }
+    }
+    return Duration.ofSeconds(Math.max(0, ttl));
+  }
+
+  private static String hostName(Name name) {
+    String text = name.toString(true).toLowerCase(Locale.ROOT);
+    return text.equals(".") ? "" : text;
+  }
+}

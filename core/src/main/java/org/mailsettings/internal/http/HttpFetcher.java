@@ -1,0 +1,286 @@
+package org.mailsettings.internal.http;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.internal.psl.PublicSuffixList;
+
+/**
+ * The one HTTP fetcher of discovery. Every request is bounded in time (the whole exchange, body
+ * included) and size; redirects are followed by hand, only to HTTPS and at most a few times, and
+ * a redirect to another registrable domain is reported so that trust can drop; TLS errors are
+ * failures, never a reason to try plain HTTP.
+ */
+public final class HttpFetcher {
+
+  /** What went wrong. */
+  public enum Failure {
+    TIMEOUT,
+    TOO_LARGE,
+    TLS,
+    CONNECT,
+    REDIRECT_REFUSED,
+    OTHER
+  }
+
+  /** A failed fetch, with its kind. */
+  public static final class FetchException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final Failure failure;
+
+    FetchException(Failure failure, String message, @Nullable Throwable cause) {
+      super(message, cause);
+      this.failure = failure;
+    }
+
+    /** What went wrong. */
+    public Failure failure() {
+      return failure;
+    }
+  }
+
+  /** A response: its final address, status and body, and whether a redirect left the domain. */
+  public record Response(URI uri, int status, byte[] body, boolean crossedDomains, List<URI> redirects) {
+    /** Whether the final address is HTTPS. */
+    public boolean https() {
+      return "https".equalsIgnoreCase(uri.getScheme());
+    }
+  }
+
+  private final HttpClient client;
+  private final Duration timeout;
+  private final int maxBytes;
+  private final int maxRedirects;
+  private final PublicSuffixList publicSuffixes;
+
+  /**
+   * @param timeout the bound of one exchange, headers and body
+   * @param maxBytes the largest body accepted
+   */
+  public HttpFetcher(HttpClient client, Duration timeout, int maxBytes, int maxRedirects, PublicSuffixList publicSuffixes) {
+    this.client = client;
+    this.timeout = timeout;
+    this.maxBytes = maxBytes;
+    this.maxRedirects = maxRedirects;
+    this.publicSuffixes = publicSuffixes;
+  }
+
+  /** A client that never follows redirects itself (this fetcher does, by its rules). */
+  public static HttpClient newClient(
+      Duration connectTimeout, java.util.Optional<javax.net.ssl.SSLContext> sslContext,
+      java.util.Optional<java.net.ProxySelector> proxy) {
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+    sslContext.ifPresent(builder::sslContext);
+    proxy.ifPresent(builder::proxy);
+    return builder.build();
+  }
+
+  /** GET with redirects. */
+  public CompletableFuture<Response> get(URI uri) {
+    return exchange(uri, null, null, new ArrayList<>());
+  }
+
+  /** POST (Autodiscover), with redirects. */
+  public CompletableFuture<Response> post(URI uri, String contentType, byte[] body) {
+    return exchange(uri, contentType, body, new ArrayList<>());
+  }
+
+  private CompletableFuture<Response> exchange(
+      URI uri, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1");
+    if (body != null && contentType != null) {
+      request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    } else {
+      request.GET();
+    }
+    CompletableFuture<HttpResponse<byte[]>> send;
+    try {
+      send = client.sendAsync(request.build(), info -> new CappedSubscriber(maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1)));
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "bad URL " + uri + ": " + e.getMessage(), e));
+    }
+    CompletableFuture<HttpResponse<byte[]>> bounded = send.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    bounded.whenComplete((r, e) -> {
+      if (e != null) {
+        send.cancel(true); // aborts the exchange: no socket is left reading
+      }
+    });
+    return bounded
+        .handle((response, failure) -> {
+          if (failure != null) {
+            return CompletableFuture.<Response>failedFuture(translate(failure, uri));
+          }
+          int status = response.statusCode();
+          if (status >= 300 && status < 400 && status != 304) {
+            return redirect(uri, response, contentType, body, redirects);
+          }
+          URI first = redirects.isEmpty() ? uri : redirects.get(0);
+          return CompletableFuture.completedFuture(
+              new Response(uri, status, response.body(), crossed(first, uri, redirects), List.copyOf(redirects)));
+        })
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<Response> redirect(
+      URI uri, HttpResponse<byte[]> response, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects) {
+    Optional<String> location = response.headers().firstValue("location");
+    if (location.isEmpty()) {
+      return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "redirect without a Location from " + uri, null));
+    }
+    if (redirects.size() >= maxRedirects) {
+      return CompletableFuture.failedFuture(
+          new FetchException(Failure.REDIRECT_REFUSED, "more than " + maxRedirects + " redirects from " + firstOf(uri, redirects), null));
+    }
+    URI next;
+    try {
+      next = uri.resolve(location.get().strip());
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "bad redirect target " + location.get(), e));
+    }
+    if (!"https".equalsIgnoreCase(next.getScheme())) {
+      return CompletableFuture.failedFuture(
+          new FetchException(Failure.REDIRECT_REFUSED, "redirect to " + next + " refused: only HTTPS is followed", null));
+    }
+    List<URI> chain = new ArrayList<>(redirects);
+    if (chain.isEmpty()) {
+      chain.add(uri);
+    }
+    chain.add(next);
+    return exchange(next, contentType, body, chain);
+  }
+
+  private static URI firstOf(URI uri, List<URI> redirects) {
+    return redirects.isEmpty() ? uri : redirects.get(0);
+  }
+
+  private boolean crossed(URI first, URI last, List<URI> redirects) {
+    if (redirects.isEmpty()) {
+      return false;
+    }
+    Optional<String> from = domainOf(first);
+    for (URI hop : redirects) {
+      if (!from.equals(domainOf(hop))) {
+        return true;
+      }
+    }
+    return !from.equals(domainOf(last));
+  }
+
+  private Optional<String> domainOf(URI uri) {
+    String host = uri.getHost();
+    if (host == null) {
+      return Optional.empty();
+    }
+    String lower = host.toLowerCase(Locale.ROOT);
+    return Optional.of(publicSuffixes.registrableDomain(lower).orElse(lower));
+  }
+
+  private FetchException translate(Throwable failure, URI uri) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof FetchException fetch) {
+      return fetch;
+    }
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof FetchException fetch) {
+        return fetch;
+      }
+      if (t instanceof SSLException) {
+        return new FetchException(Failure.TLS, "TLS failed for " + uri + ": " + t.getMessage(), t);
+      }
+      if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+        return new FetchException(Failure.CONNECT, "cannot connect to " + uri + ": " + describe(t), t);
+      }
+      if (t instanceof TimeoutException || t instanceof HttpTimeoutException) {
+        return new FetchException(Failure.TIMEOUT, "no complete answer from " + uri + " within " + timeout.toMillis() + " ms", t);
+      }
+    }
+    return new FetchException(Failure.OTHER, uri + ": " + describe(cause), cause);
+  }
+
+  private static String describe(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** Collects the body, failing as soon as it grows past the cap. */
+  private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+    private final int maxBytes;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    private Flow.@Nullable Subscription subscription;
+
+    CappedSubscriber(int maxBytes, long declaredLength) {
+      this.maxBytes = maxBytes;
+      if (declaredLength > maxBytes) {
+        result.completeExceptionally(
+            new FetchException(Failure.TOO_LARGE, "response of " + declaredLength + " bytes; at most " + maxBytes + " are read", null));
+      }
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      if (result.isDone()) {
+        s.cancel();
+      } else {
+        s.request(Long.MAX_VALUE);
+      }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > maxBytes) {
+          result.completeExceptionally(
+              new FetchException(Failure.TOO_LARGE, "response larger than " + maxBytes + " bytes", null));
+          Flow.Subscription s = subscription;
+          if (s != null) {
+            s.cancel();
+          }
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toByteArray());
+    }
+  }
+}
