@@ -1,0 +1,152 @@
+package org.mailsettings.testing;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * A small authoritative DNS server on 127.0.0.1 (UDP) for discovery tests: MX and SRV answers
+ * set by the test, an optional delay, the AD flag on demand, and raw replies for hostile cases.
+ */
+public final class TestDnsServer implements AutoCloseable {
+  private record Key(String name, int type) {}
+
+  private record Answer(List<Record> records, boolean authenticated, Duration delay) {}
+
+  private final DatagramSocket socket;
+  private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<Key, byte[]> raw = new ConcurrentHashMap<>();
+  private final AtomicInteger queries = new AtomicInteger();
+
+  public TestDnsServer() throws IOException {
+    socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+    Thread thread = new Thread(this::serve, "test-dns");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public int port() {
+    return socket.getLocalPort();
+  }
+
+  public int queryCount() {
+    return queries.get();
+  }
+
+  private static Name name(String text) {
+    try {
+      return Name.fromString(text.endsWith(".") ? text : text + ".");
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** MX records for {@code domain}: host names in preference order. */
+  public TestDnsServer mx(String domain, boolean authenticated, Duration delay, String... hosts) {
+    List<Record> records = new ArrayList<>();
+    int preference = 10;
+    for (String host : hosts) {
+      records.add(new MXRecord(name(domain), DClass.IN, 300, preference, name(host)));
+      preference += 10;
+    }
+    answers.put(new Key(domain.toLowerCase(Locale.ROOT), Type.MX), new Answer(records, authenticated, delay));
+    return this;
+  }
+
+  /** One SRV record; target "." means "not offered". */
+  public TestDnsServer srv(String name, int priority, int weight, int port, String target, boolean authenticated) {
+    Key key = new Key(name.toLowerCase(Locale.ROOT), Type.SRV);
+    List<Record> records = new ArrayList<>(answers.containsKey(key) ? answers.get(key).records() : List.of());
+    records.add(new SRVRecord(name(name), DClass.IN, 300, priority, weight, port, target.equals(".") ? Name.root : name(target)));
+    answers.put(key, new Answer(records, authenticated, Duration.ZERO));
+    return this;
+  }
+
+  /** Replies to {@code name}/{@code type} with these bytes, whatever they are. */
+  public TestDnsServer raw(String name, int type, byte[] reply) {
+    raw.put(new Key(name.toLowerCase(Locale.ROOT), type), reply);
+    return this;
+  }
+
+  private void serve() {
+    byte[] buffer = new byte[4096];
+    while (!socket.isClosed()) {
+      try {
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        socket.receive(packet);
+        queries.incrementAndGet();
+        byte[] request = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+        InetAddress client = packet.getAddress();
+        int clientPort = packet.getPort();
+        Thread reply = new Thread(() -> reply(request, client, clientPort));
+        reply.setDaemon(true);
+        reply.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void reply(byte[] requestBytes, InetAddress client, int clientPort) {
+    try {
+      Message query = new Message(requestBytes);
+      Record question = query.getQuestion();
+      String name = question.getName().toString(true).toLowerCase(Locale.ROOT);
+      Key key = new Key(name, question.getType());
+      byte[] rawReply = raw.get(key);
+      byte[] bytes;
+      if (rawReply != null) {
+        bytes = rawReply.clone();
+        if (bytes.length >= 2) {
+          bytes[0] = requestBytes[0];
+          bytes[1] = requestBytes[1];
+        }
+      } else {
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setFlag(Flags.AA);
+        response.addRecord(question, Section.QUESTION);
+        Answer answer = answers.get(key);
+        if (answer == null) {
+          response.getHeader().setRcode(Rcode.NXDOMAIN);
+        } else {
+          Thread.sleep(answer.delay().toMillis());
+          for (Record record : answer.records()) {
+            response.addRecord(record, Section.ANSWER);
+          }
+          if (answer.authenticated()) {
+            response.getHeader().setFlag(Flags.AD);
+          }
+        }
+        bytes = response.toWire(4096);
+      }
+      socket.send(new DatagramPacket(bytes, bytes.length, client, clientPort));
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      // malformed query or closed socket: no answer
+    }
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+  }
+}
