@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -223,7 +224,7 @@ public final class MailConnector {
             + " ("
             + smtp.security()
             + ") at "
-            + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)
+            + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.RFC_1123_DATE_TIME)
             + ".\nIf it arrived, sending works.\n",
         StandardCharsets.UTF_8.name());
     message.saveChanges();

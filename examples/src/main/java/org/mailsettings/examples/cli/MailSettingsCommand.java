@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.DiscoveryListener;
+import org.mailsettings.DiscoveryOptions;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.InvalidEmailAddressException;
 import org.mailsettings.InvalidSettingsException;
@@ -20,6 +22,8 @@ import org.mailsettings.Protocol;
 import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionPolicy;
 import org.mailsettings.ResolutionRequest;
+import org.mailsettings.Source;
+import org.mailsettings.SourceReport;
 import org.mailsettings.clientconfig.ClientConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,8 +85,32 @@ public final class MailSettingsCommand implements Callable<Integer> {
       description = "A directory of provider files (autoconfig XML) consulted before the bundled database.")
   private @Nullable Path providers;
 
-  @Option(names = "--offline", description = "Never use the network (the only mode of this version).")
+  @Option(names = "--offline", description = "Never use the network: the bundled database, --providers and guesses only.")
   private boolean offline;
+
+  @Option(
+      names = "--discover",
+      description = "Discover over the network even when the bundled database knows the domain (by default only when it does not).")
+  private boolean discover;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "The deadline of a discovery (default: ${DEFAULT-VALUE}).")
+  private double timeoutSeconds = 10;
+
+  @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "The DNS server to ask (default: the system's).")
+  private @Nullable String dnsServer;
+
+  @Option(names = "--ispdb", paramLabel = "URL", description = "The ISPDB base URL; the domain is appended (default: " + DiscoveryOptions.PUBLIC_ISPDB + ").")
+  private @Nullable String ispdb;
+
+  @Option(
+      names = "--url",
+      paramLabel = "SOURCE=TEMPLATE",
+      description = "Replace a source's URL template (repeatable): AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER "
+          + "= a URL with %%EMAILDOMAIN%% and %%EMAILADDRESS%%.")
+  private Map<Source, String> urlTemplates = new java.util.EnumMap<>(Source.class);
+
+  @Option(names = "--quiet", description = "No progress on standard error.")
+  private boolean quiet;
 
   @Option(names = "--allow-plaintext", description = "Also list unencrypted candidates.")
   private boolean allowPlaintext;
@@ -167,10 +195,17 @@ public final class MailSettingsCommand implements Callable<Integer> {
       err.println("mailsettings: " + e.getMessage());
       return BAD_INPUT;
     }
+    DiscoveryOptions discoveryOptions;
+    try {
+      discoveryOptions = discoveryOptions(err);
+    } catch (IllegalArgumentException e) {
+      err.println("mailsettings: " + e.getMessage());
+      return BAD_INPUT;
+    }
     Verifying verifying = null;
     if (verify || properties) {
       try {
-        verifying = Verifying.create(trustStore, trustStorePassword, allowPlaintext, verify ? password(err) : null);
+        verifying = Verifying.create(trustStore, trustStorePassword, allowPlaintext, verify ? password() : null);
       } catch (IllegalArgumentException e) {
         err.println("mailsettings: " + e.getMessage());
         return BAD_INPUT;
@@ -178,13 +213,65 @@ public final class MailSettingsCommand implements Callable<Integer> {
     }
     int status = OK;
     for (String input : inputs()) {
-      status = Math.max(status, resolveOne(input, resolver, policy, verifying, out, err));
+      status = Math.max(status, resolveOne(input, resolver, policy, discoveryOptions, verifying, out, err));
       out.flush();
     }
     return status;
   }
 
-  private @Nullable String password(PrintWriter err) {
+  private DiscoveryOptions discoveryOptions(PrintWriter err) {
+    if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+      throw new IllegalArgumentException("--timeout must be between 0 and 3600 seconds: " + timeoutSeconds);
+    }
+    DiscoveryOptions.Builder options =
+        DiscoveryOptions.builder().deadline(java.time.Duration.ofMillis((long) (timeoutSeconds * 1000)));
+    if (dnsServer != null) {
+      String host = dnsServer;
+      int port = 53;
+      int colon = dnsServer.lastIndexOf(':');
+      if (colon > 0 && dnsServer.indexOf(':') == colon) {
+        host = dnsServer.substring(0, colon);
+        try {
+          port = Integer.parseInt(dnsServer.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--dns wants HOST[:PORT], not " + dnsServer);
+        }
+      }
+      options.dnsServer(host, port);
+    }
+    if (ispdb != null) {
+      options.ispdbBaseUrl(ispdb);
+    }
+    for (Map.Entry<Source, String> entry : urlTemplates.entrySet()) {
+      switch (entry.getKey()) {
+        case AUTOCONFIG -> options.autoconfigUrlTemplate(entry.getValue());
+        case WELL_KNOWN -> options.wellKnownUrlTemplate(entry.getValue());
+        case AUTOCONFIG_HTTP -> options.autoconfigHttpUrlTemplate(entry.getValue());
+        case AUTODISCOVER -> options.autodiscoverUrlTemplates(List.of(entry.getValue()));
+        default -> throw new IllegalArgumentException(
+            "--url takes AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER, not " + entry.getKey());
+      }
+    }
+    if (trustStore != null) {
+      options.sslContext(Verifying.sslContext(trustStore, trustStorePassword));
+    }
+    if (!quiet) {
+      options.listener(new DiscoveryListener() {
+        @Override
+        public void finished(SourceReport report) {
+          synchronized (err) {
+            err.println("  " + report.source().description() + ": " + report.outcome() + " in "
+                + report.elapsed().toMillis() + " ms  " + report.query()
+                + (report.detail().isEmpty() ? "" : "  (" + report.detail() + ")"));
+            err.flush();
+          }
+        }
+      });
+    }
+    return options.build();
+  }
+
+  private String password() {
     if (passwordEnv != null) {
       String value = environment.get(passwordEnv);
       if (value == null) {
@@ -192,33 +279,37 @@ public final class MailSettingsCommand implements Callable<Integer> {
       }
       return value;
     }
-    java.io.Console console = System.console();
-    if (console == null) {
-      throw new IllegalArgumentException("no console to ask for the password on; use --password-env NAME");
-    }
-    char[] typed = console.readPassword("Password: ");
-    if (typed == null) {
-      throw new IllegalArgumentException("no password given");
-    }
-    return new String(typed);
+    return ConsolePassword.ask("Password: ")
+        .orElseThrow(() -> new IllegalArgumentException("no password: there is no console to ask on; use --password-env NAME"));
   }
 
   private int resolveOne(
       String input,
       MailSettingsResolver resolver,
       ResolutionPolicy policy,
+      DiscoveryOptions discoveryOptions,
       @Nullable Verifying verifying,
       PrintWriter out,
       PrintWriter err) {
     Resolution resolution;
     try {
-      resolution =
-          resolver.resolve(
-              ResolutionRequest.builder()
-                  .address(EmailAddress.parse(input))
-                  .mxHosts(mxHosts)
-                  .policy(policy)
-                  .build());
+      ResolutionRequest request =
+          ResolutionRequest.builder()
+              .address(EmailAddress.parse(input))
+              .mxHosts(mxHosts)
+              .policy(policy)
+              .build();
+      resolution = resolver.resolve(request);
+      if (!offline && (discover || resolution.provider().isEmpty())) {
+        if (!quiet) {
+          err.println("mailsettings: discovering settings for " + request.address().address() + " ...");
+        }
+        resolution = resolver.discoverAndWait(request, discoveryOptions);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("mailsettings: interrupted");
+      return NOT_RESOLVED;
     } catch (InvalidEmailAddressException | InvalidSettingsException e) {
       err.println("mailsettings: " + e.getMessage());
       if (json) {

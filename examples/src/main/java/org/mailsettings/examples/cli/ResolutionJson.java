@@ -30,6 +30,18 @@ final class ResolutionJson {
     root.put("outgoing", candidates(resolution.outgoing()));
     root.put("notes", resolution.notes());
     root.put("requiresConfirmation", resolution.requiresConfirmation());
+    root.put("hostDomains", resolution.hostDomains());
+    if (!resolution.sourceReports().isEmpty()) {
+      root.put("sources", resolution.sourceReports().stream().map(r -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", r.source().name());
+        m.put("query", r.query());
+        m.put("outcome", r.outcome().name());
+        m.put("detail", r.detail());
+        m.put("millis", r.elapsed().toMillis());
+        return m;
+      }).collect(Collectors.toList()));
+    }
     if (properties != null) {
       root.put("properties", properties);
     }

@@ -33,17 +33,35 @@ final class Verifying {
     this.password = password;
   }
 
+  /** A TLS context trusting the authorities of a PKCS#12 trust store. */
+  static javax.net.ssl.SSLContext sslContext(Path trustStore, String password) {
+    try {
+      javax.net.ssl.TrustManagerFactory factory =
+          javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(load(trustStore, password));
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot use the trust store " + trustStore + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static KeyStore load(Path trustStore, String password) {
+    try (InputStream in = Files.newInputStream(trustStore)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, password.toCharArray());
+      return store;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalArgumentException("cannot read the trust store " + trustStore + ": " + e.getMessage(), e);
+    }
+  }
+
   static Verifying create(
       @Nullable Path trustStore, String trustStorePassword, boolean plaintextAllowed, @Nullable String password) {
     MailOptions.Builder options = MailOptions.builder().plaintextAllowed(plaintextAllowed);
     if (trustStore != null) {
-      try (InputStream in = Files.newInputStream(trustStore)) {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(in, trustStorePassword.toCharArray());
-        options.trustStore(store);
-      } catch (IOException | GeneralSecurityException e) {
-        throw new IllegalArgumentException("cannot read the trust store " + trustStore + ": " + e.getMessage(), e);
-      }
+      options.trustStore(load(trustStore, trustStorePassword));
     }
     return new Verifying(MailConnector.create(options.build()), password);
   }
@@ -98,7 +116,7 @@ final class Verifying {
             m.put("millis", o.elapsed().toMillis());
             m.put("username", o.username().orElse(null));
             m.put("certificateNames", o.certificateNames());
-            m.put("best", report.best().map(b -> b == o).orElse(false));
+            m.put("best", report.best().map(b -> b.equals(o)).orElse(false));
             return m;
           })
           .collect(Collectors.toList());

@@ -24,6 +24,7 @@ import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.Trust;
 import org.mailsettings.UnknownSecurityLabelException;
+import org.mailsettings.examples.cli.ConsolePassword;
 import org.mailsettings.jakarta.Credentials;
 import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
@@ -168,11 +169,8 @@ public final class SmtpSetupExample implements Callable<Integer> {
     if (passwordEnv != null && System.getenv(passwordEnv) != null) {
       return System.getenv(passwordEnv);
     }
-    java.io.Console console = System.console();
-    if (console == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "No console for the password; use --password-env NAME");
-    }
-    return new String(console.readPassword("Password for %s: ", sender));
+    return ConsolePassword.ask("Password for " + sender + ": ")
+        .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "No console for the password; use --password-env NAME"));
   }
 
   private static GreenMail startEmbedded() throws IOException {

@@ -54,7 +54,7 @@ class MailSettingsCommandTest {
 
   @Test
   void anUnknownProviderGivesNullAndGuesses() {
-    assertThat(run("--json", "jan@unknown-firma.cz")).isZero();
+    assertThat(run("--offline", "--json", "jan@unknown-firma.cz")).isZero();
     assertThat(out.toString())
         .contains("\"provider\":null")
         .contains("\"source\":\"GUESS\",\"trust\":\"UNVERIFIED\"")
