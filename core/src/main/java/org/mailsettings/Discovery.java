@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.clientconfig.ClientConfigParser;
@@ -37,7 +41,25 @@ final class Discovery {
   private final List<ProviderIndex> bundled;
   private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
 
+  /**
+   * The bounded pool the HTTP clients hand their work to: at most {@value #MAX_THREADS} threads,
+   * created on demand and gone when idle, daemons so that they never hold a JVM open.
+   */
+  private static final int MAX_THREADS = 8;
+
+  private final ThreadPoolExecutor executor;
+
   Discovery(List<ProviderDatabase> databases) {
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        new ThreadPoolExecutor(
+            MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "mailsettings-discovery-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    this.executor.allowCoreThreadTimeOut(true);
     this.local =
         databases.stream().filter(d -> d.source() == Source.LOCAL_FILE).map(ProviderDatabase::index).collect(Collectors.toList());
     this.bundled =
@@ -85,7 +107,7 @@ final class Discovery {
     HttpClient client =
         options.httpClient().orElseGet(() -> clients.computeIfAbsent(
             new ClientKey(options.connectTimeout(), options.sslContext().orElse(null), options.proxy().orElse(null)),
-            key -> HttpFetcher.newClient(options.connectTimeout(), options.sslContext(), options.proxy())));
+            key -> HttpFetcher.newClient(options.connectTimeout(), options.sslContext(), options.proxy(), executor)));
     PublicSuffixList suffixes = PublicSuffixList.bundled();
     HttpFetcher http =
         new HttpFetcher(client, options.requestTimeout(), options.maxResponseBytes(), options.maxRedirects(), suffixes);

@@ -87,9 +87,12 @@ public final class HttpFetcher {
   /** A client that never follows redirects itself (this fetcher does, by its rules). */
   public static HttpClient newClient(
       Duration connectTimeout, java.util.Optional<javax.net.ssl.SSLContext> sslContext,
-      java.util.Optional<java.net.ProxySelector> proxy) {
+      java.util.Optional<java.net.ProxySelector> proxy, java.util.concurrent.Executor executor) {
     HttpClient.Builder builder =
-        HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(executor);
     sslContext.ifPresent(builder::sslContext);
     proxy.ifPresent(builder::proxy);
     return builder.build();
