@@ -94,6 +94,9 @@ final class Discovery {
         case SRV -> tasks.add(new SrvTask(context));
         case AUTODISCOVER -> tasks.add(new AutodiscoverTask(context, options.autodiscoverUrlTemplates()));
         case GUESS -> tasks.add(new GuessTask(address, request.policy().allowPlaintext()));
+        case PROBE -> {
+          // The prober proposes candidates after the fact; it is not a discovery source.
+        }
       }
     }
     return new NetworkDiscovery(request, options, tasks).run();

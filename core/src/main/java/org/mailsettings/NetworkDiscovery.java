@@ -30,7 +30,6 @@ final class NetworkDiscovery {
   private final long[] startedAt;
   private final List<CompletableFuture<SourceResult>> running = new ArrayList<>();
   private final CompletableFuture<Resolution> outcome = new CompletableFuture<>();
-  private final long start = System.nanoTime();
   private boolean finished;
 
   NetworkDiscovery(ResolutionRequest request, DiscoveryOptions options, List<SourceTask> tasks) {
@@ -45,7 +44,7 @@ final class NetworkDiscovery {
     CompletableFuture.delayedExecutor(options.deadline().toNanos(), TimeUnit.NANOSECONDS).execute(() -> finish(true));
     if (options.parallel()) {
       for (int i = 0; i < tasks.size(); i++) {
-        launch(i);
+        var unused = launch(i); // settled through done(...)
       }
     } else {
       launchInOrder(0);
@@ -57,11 +56,12 @@ final class NetworkDiscovery {
     if (index >= tasks.size()) {
       return;
     }
-    launch(index).whenComplete((r, e) -> {
-      if (!isFinished()) {
-        launchInOrder(index + 1);
-      }
-    });
+    var unused =
+        launch(index).whenComplete((r, e) -> {
+          if (!isFinished()) {
+            launchInOrder(index + 1);
+          }
+        });
   }
 
   private CompletableFuture<SourceResult> launch(int index) {

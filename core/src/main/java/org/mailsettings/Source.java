@@ -27,6 +27,12 @@ public enum Source {
   SRV("DNS SRV records"),
   /** Microsoft Autodiscover (POX). */
   AUTODISCOVER("Microsoft Autodiscover"),
+  /**
+   * A host name taken from a server's certificate by the {@link org.mailsettings.probe.Prober}:
+   * the certificate did not fit the probed host but named another that points to the same
+   * address.
+   */
+  PROBE("certificate of a probed server"),
   /** A name made up from the domain ({@code imap.}, {@code mail.}, …) that nobody vouched for. */
   GUESS("guess");
 

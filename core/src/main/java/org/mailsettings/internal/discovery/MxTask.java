@@ -57,16 +57,10 @@ public final class MxTask implements SourceTask {
     } else {
       mx = context.mx(context.address().asciiDomain());
     }
-    return mx.handle((answer, failure) -> {
-          if (failure != null) {
-            return CompletableFuture.completedFuture(Results.failed(level(), query(), failure, start));
-          }
-          if (answer.records().isEmpty()) {
-            return CompletableFuture.completedFuture(Results.nothing(level(), query(), "no MX record", start));
-          }
-          return fromHost(answer.records().get(0).host(), answer.authenticated(), start);
-        })
-        .thenCompose(f -> f);
+    return mx.thenCompose(answer -> answer.records().isEmpty()
+            ? CompletableFuture.completedFuture(Results.nothing(level(), query(), "no MX record", start))
+            : fromHost(answer.records().get(0).host(), answer.authenticated(), start))
+        .exceptionally(failure -> Results.failed(level(), query(), failure, start));
   }
 
   private CompletableFuture<SourceResult> fromHost(String host, boolean authenticated, long start) {

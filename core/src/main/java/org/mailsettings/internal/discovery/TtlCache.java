@@ -19,7 +19,15 @@ public final class TtlCache {
   /** A value with how long it may be kept. */
   public record Timed<T>(T value, Duration ttl) {}
 
-  private record Entry(CompletableFuture<?> future, long[] expiresAt) {}
+  /** A lookup and, once answered, when it expires; compared by identity. */
+  private static final class Entry {
+    final CompletableFuture<?> future;
+    volatile long expiresAt = Long.MAX_VALUE; // in flight: never expired until answered
+
+    Entry(CompletableFuture<?> future) {
+      this.future = future;
+    }
+  }
 
   private final int maxEntries;
   private final LongSupplier nanoClock;
@@ -39,27 +47,27 @@ public final class TtlCache {
   public <T> CompletableFuture<T> get(String key, Supplier<CompletableFuture<Timed<T>>> lookup) {
     long now = nanoClock.getAsLong();
     Entry existing = entries.get(key);
-    if (existing != null && existing.expiresAt[0] > now) {
+    if (existing != null && existing.expiresAt > now) {
       return (CompletableFuture<T>) existing.future;
     }
-    long[] expiresAt = {Long.MAX_VALUE}; // in flight: never expired until answered
     CompletableFuture<T> mine = new CompletableFuture<>();
-    Entry fresh = new Entry(mine, expiresAt);
+    Entry fresh = new Entry(mine);
     Entry winner =
-        entries.compute(key, (k, current) -> current != null && current.expiresAt[0] > now ? current : fresh);
+        entries.compute(key, (k, current) -> current != null && current.expiresAt > now ? current : fresh);
     if (winner != fresh) {
       return (CompletableFuture<T>) winner.future;
     }
     evictIfFull(now);
-    lookup
-        .get()
-        .whenComplete(
+    var unused =
+        lookup
+            .get()
+            .whenComplete(
             (timed, failure) -> {
               if (failure != null) {
                 entries.remove(key, fresh);
                 mine.completeExceptionally(failure);
               } else {
-                expiresAt[0] = nanoClock.getAsLong() + timed.ttl().toNanos();
+                fresh.expiresAt = nanoClock.getAsLong() + timed.ttl().toNanos();
                 mine.complete(timed.value());
               }
             });
@@ -80,7 +88,7 @@ public final class TtlCache {
     if (entries.size() <= maxEntries) {
       return;
     }
-    entries.values().removeIf(e -> e.expiresAt[0] <= now);
+    entries.values().removeIf(e -> e.expiresAt <= now);
     Iterator<String> keys = entries.keySet().iterator();
     while (entries.size() > maxEntries && keys.hasNext()) {
       keys.next();

@@ -59,7 +59,46 @@ public final class HttpFetcher {
   }
 
   /** A response: its final address, status and body, and whether a redirect left the domain. */
-  public record Response(URI uri, int status, byte[] body, boolean crossedDomains, List<URI> redirects) {
+  public static final class Response {
+    private final URI uri;
+    private final int status;
+    private final byte[] body;
+    private final boolean crossedDomains;
+    private final List<URI> redirects;
+
+    Response(URI uri, int status, byte[] body, boolean crossedDomains, List<URI> redirects) {
+      this.uri = uri;
+      this.status = status;
+      this.body = body;
+      this.crossedDomains = crossedDomains;
+      this.redirects = redirects;
+    }
+
+    /** The final address. */
+    public URI uri() {
+      return uri;
+    }
+
+    /** The HTTP status. */
+    public int status() {
+      return status;
+    }
+
+    /** The body (a copy). */
+    public byte[] body() {
+      return body.clone();
+    }
+
+    /** Whether a redirect led to another registrable domain. */
+    public boolean crossedDomains() {
+      return crossedDomains;
+    }
+
+    /** The addresses of the redirect chain, the first included; empty without redirects. */
+    public List<URI> redirects() {
+      return redirects;
+    }
+
     /** Whether the final address is HTTPS. */
     public boolean https() {
       return "https".equalsIgnoreCase(uri.getScheme());
@@ -123,17 +162,16 @@ public final class HttpFetcher {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "bad URL " + uri + ": " + e.getMessage(), e));
     }
-    CompletableFuture<HttpResponse<byte[]>> bounded = send.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    bounded.whenComplete((r, e) -> {
-      if (e != null) {
-        send.cancel(true); // aborts the exchange: no socket is left reading
-      }
-    });
+    CompletableFuture<HttpResponse<byte[]>> bounded =
+        send.copy()
+            .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .whenComplete((r, e) -> {
+              if (e != null) {
+                send.cancel(true); // aborts the exchange: no socket is left reading
+              }
+            });
     return bounded
-        .handle((response, failure) -> {
-          if (failure != null) {
-            return CompletableFuture.<Response>failedFuture(translate(failure, uri));
-          }
+        .thenCompose(response -> {
           int status = response.statusCode();
           if (status >= 300 && status < 400 && status != 304) {
             return redirect(uri, response, contentType, body, redirects);
@@ -142,7 +180,7 @@ public final class HttpFetcher {
           return CompletableFuture.completedFuture(
               new Response(uri, status, response.body(), crossed(first, uri, redirects), List.copyOf(redirects)));
         })
-        .thenCompose(f -> f);
+        .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure, uri)));
   }
 
   private CompletableFuture<Response> redirect(

@@ -1,0 +1,74 @@
+package org.mailsettings.probe;
+
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.immutables.value.Value;
+
+/** How the {@link Prober} connects: timeouts, the TLS trust, concurrency and the overall deadline. */
+@Value.Immutable
+public abstract class ProbeOptions {
+  private static final ProbeOptions DEFAULTS = new Builder().build();
+
+  ProbeOptions() {}
+
+  /** Connect 3 s, read 5 s, 8 probes at once, a 15 s deadline for a batch, the JDK's trust. */
+  public static ProbeOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The bound of one TCP connection. */
+  @Value.Default
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(3);
+  }
+
+  /** The bound of each read. */
+  @Value.Default
+  public Duration readTimeout() {
+    return Duration.ofSeconds(5);
+  }
+
+  /** How many candidates are probed at once. */
+  @Value.Default
+  public int concurrency() {
+    return 8;
+  }
+
+  /** The bound of a whole batch ({@link Prober#probeAll}). */
+  @Value.Default
+  public Duration deadline() {
+    return Duration.ofSeconds(15);
+  }
+
+  /** The TLS context (private authorities, tests); the JDK's default when absent. */
+  public abstract Optional<SSLContext> sslContext();
+
+  /** The name this client gives in SMTP {@code EHLO}. */
+  @Value.Default
+  public String clientName() {
+    return "localhost";
+  }
+
+  @Value.Check
+  void check() {
+    if (concurrency() < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency());
+    }
+    for (Duration d : java.util.List.of(connectTimeout(), readTimeout(), deadline())) {
+      if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("Probe timeouts must be positive: " + d);
+      }
+    }
+  }
+
+  /** Builds {@link ProbeOptions}. */
+  public static final class Builder extends ImmutableProbeOptions.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,86 @@
+package org.mailsettings.probe;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.mailsettings.Candidate;
+
+/**
+ * What the {@link Prober} found about one candidate, without sending any credential: whether it
+ * answers, its greeting, TLS version and certificate names, whether STARTTLS is offered, the
+ * authentication mechanisms offered before and after TLS, and possibly a better candidate.
+ */
+@Value.Immutable
+public abstract class ProbeResult {
+
+  ProbeResult() {}
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The candidate probed. */
+  public abstract Candidate candidate();
+
+  /** What was found. */
+  public abstract ProbeStatus status();
+
+  /** Details for people: the error, or what the server said that did not fit. */
+  public abstract String detail();
+
+  /** The server's greeting line. */
+  public abstract String greeting();
+
+  /** The negotiated TLS version ({@code TLSv1.3}), when TLS was used. */
+  public abstract Optional<String> tlsVersion();
+
+  /** The names the server's certificate is valid for, when TLS was used. */
+  public abstract List<String> certificateNames();
+
+  /** Whether the certificate is valid for the candidate's host, when TLS was used. */
+  public abstract Optional<Boolean> certificateMatches();
+
+  /** Whether the server offered STARTTLS on the plaintext connection (for STARTTLS and plaintext candidates). */
+  public abstract Optional<Boolean> startTlsOffered();
+
+  /** The SASL mechanisms offered before TLS (plaintext and STARTTLS candidates). */
+  public abstract List<String> mechanismsBeforeTls();
+
+  /** The SASL mechanisms offered on the secured connection. */
+  public abstract List<String> mechanismsAfterTls();
+
+  /** How long the probe took. */
+  public abstract Duration elapsed();
+
+  /**
+   * A candidate on a host the certificate names (not a wildcard) that resolves to the same
+   * address as the probed host, when the certificate is otherwise valid but does not fit the
+   * probed host: the hoster's own server name. Marked {@link org.mailsettings.Source#PROBE},
+   * needing confirmation.
+   */
+  public abstract Optional<Candidate> proposal();
+
+  /** Whether the candidate answered and its certificate, if any, fits its host. */
+  public boolean usable() {
+    return status().isReachable() && certificateMatches().orElse(true);
+  }
+
+  @Override
+  public String toString() {
+    return status() + " " + candidate().settings().protocol() + " " + candidate().settings().address()
+        + " in " + elapsed().toMillis() + " ms"
+        + tlsVersion().map(v -> ", " + v).orElse("")
+        + (certificateNames().isEmpty() ? "" : ", certificate " + certificateNames()
+            + (certificateMatches().orElse(true) ? "" : " (not for " + candidate().settings().host() + ")"))
+        + startTlsOffered().map(o -> o ? ", STARTTLS offered" : ", no STARTTLS").orElse("")
+        + (mechanismsAfterTls().isEmpty() ? "" : ", AUTH " + String.join(" ", mechanismsAfterTls()))
+        + (detail().isEmpty() ? "" : ": " + detail());
+  }
+
+  /** Builds a {@link ProbeResult}. */
+  public static final class Builder extends ImmutableProbeResult.Builder {
+    Builder() {}
+  }
+}
