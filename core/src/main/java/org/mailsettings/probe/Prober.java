@@ -174,7 +174,11 @@ public final class Prober {
       result.proposal().filter(p -> kept.stream().noneMatch(k -> k.settings().sameEndpoint(p.settings()))).ifPresent(kept::add);
       if (result.usable()) {
         List<String> offered = result.mechanismsAfterTls().isEmpty() ? result.mechanismsBeforeTls() : result.mechanismsAfterTls();
-        List<AuthMethod> methods = authMethods(offered);
+        List<AuthMethod> methods = new ArrayList<>(authMethods(offered));
+        if (candidate.protocol().isIncoming() && !methods.contains(AuthMethod.PASSWORD_CLEARTEXT)) {
+          // IMAP LOGIN and POP3 USER/PASS take a password whatever SASL mechanisms are listed.
+          methods.add(AuthMethod.PASSWORD_CLEARTEXT);
+        }
         ServerSettings.Builder settings = ServerSettings.builder().from(candidate.settings());
         if (!methods.isEmpty()) {
           settings.authMethods(methods);

@@ -1,5 +1,8 @@
 package org.mailsettings.jakarta;
 
+import org.mailsettings.testing.DelayingProxy;
+import org.mailsettings.testing.ScriptedServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.mailsettings.jakarta;
+package org.mailsettings.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +9,10 @@ import java.net.Socket;
 import java.time.Duration;
 
 /** A TCP proxy on 127.0.0.1 that waits a set time before connecting a client to the target. */
-final class DelayingProxy implements AutoCloseable {
+public final class DelayingProxy implements AutoCloseable {
   private final ServerSocket serverSocket;
 
-  DelayingProxy(int targetPort, Duration delay) throws IOException {
+  public DelayingProxy(int targetPort, Duration delay) throws IOException {
     serverSocket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
     Thread acceptor =
         new Thread(
@@ -74,7 +74,7 @@ final class DelayingProxy implements AutoCloseable {
     return thread;
   }
 
-  int port() {
+  public int port() {
     return serverSocket.getLocalPort();
   }
 

@@ -1,4 +1,4 @@
-package org.mailsettings.jakarta;
+package org.mailsettings.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
  * receives: the session record that shows what a client sent. With a TLS context it speaks
  * implicit TLS; a greeting of {@code null} means it never says anything.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
   private final ServerSocket serverSocket;
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
@@ -28,11 +28,11 @@ final class ScriptedServer implements AutoCloseable {
    * @param greeting sent on connect, or null for a server that never speaks
    * @param script the reply to each line received (may be several lines), or null to close
    */
-  ScriptedServer(String greeting, Function<String, String> script) throws IOException {
+  public ScriptedServer(String greeting, Function<String, String> script) throws IOException {
     this(null, greeting, script);
   }
 
-  ScriptedServer(SSLContext tls, String greeting, Function<String, String> script) throws IOException {
+  public ScriptedServer(SSLContext tls, String greeting, Function<String, String> script) throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     serverSocket =
         tls == null
@@ -59,7 +59,7 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   /** A server that accepts connections and never sends a byte. */
-  static ScriptedServer silent() throws IOException {
+  public static ScriptedServer silent() throws IOException {
     return new ScriptedServer(null, line -> "");
   }
 
@@ -93,12 +93,12 @@ final class ScriptedServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return serverSocket.getLocalPort();
   }
 
   /** Every line received, from every connection, in order. */
-  List<String> received() {
+  public List<String> received() {
     return List.copyOf(received);
   }
 
