@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.Candidate;
 import org.mailsettings.DiscoveryListener;
 import org.mailsettings.DiscoveryOptions;
 import org.mailsettings.EmailAddress;
@@ -25,6 +26,9 @@ import org.mailsettings.ResolutionRequest;
 import org.mailsettings.Source;
 import org.mailsettings.SourceReport;
 import org.mailsettings.clientconfig.ClientConfigException;
+import org.mailsettings.probe.ProbeOptions;
+import org.mailsettings.probe.ProbeResult;
+import org.mailsettings.probe.Prober;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,6 +115,12 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "No progress on standard error.")
   private boolean quiet;
+
+  @Option(
+      names = "--probe",
+      description = "Probe the candidates without credentials (reachability, TLS, certificate names, STARTTLS, "
+          + "mechanisms) and show the findings; guesses that do not answer are dropped.")
+  private boolean probe;
 
   @Option(names = "--allow-plaintext", description = "Also list unencrypted candidates.")
   private boolean allowPlaintext;
@@ -271,6 +281,14 @@ public final class MailSettingsCommand implements Callable<Integer> {
     return options.build();
   }
 
+  private Prober prober() {
+    ProbeOptions.Builder options = ProbeOptions.builder();
+    if (trustStore != null) {
+      options.sslContext(Verifying.sslContext(trustStore, trustStorePassword));
+    }
+    return Prober.create(options.build());
+  }
+
   private String password() {
     if (passwordEnv != null) {
       String value = environment.get(passwordEnv);
@@ -317,14 +335,30 @@ public final class MailSettingsCommand implements Callable<Integer> {
       }
       return BAD_INPUT;
     }
+    List<ProbeResult> findings = List.of();
+    if (probe && !resolution.isEmpty()) {
+      Prober prober = prober();
+      resolution = prober.refineGuesses(resolution);
+      List<Candidate> all = new ArrayList<>(resolution.incoming());
+      all.addAll(resolution.outgoing());
+      findings = prober.probeAll(all);
+    }
     Verifying.@Nullable Result verified = null;
     if (verifying != null && verify && !resolution.isEmpty()) {
       verified = verifying.verify(resolution);
     }
     if (json) {
-      out.println(ResolutionJson.of(resolution, verified, properties && verifying != null ? verifying.properties(resolution) : null));
+      out.println(ResolutionJson.of(resolution, verified, properties && verifying != null ? verifying.properties(resolution) : null, findings));
     } else {
       ResolutionTable.print(resolution, out);
+      if (!findings.isEmpty()) {
+        out.println("  Probed without credentials:");
+        findings.forEach(f -> {
+          out.println("    " + f);
+          f.proposal().ifPresent(p -> out.println("      proposal: " + p.settings().address() + " (" + p.reason() + ")"));
+        });
+        out.println();
+      }
       if (properties && verifying != null) {
         verifying.printProperties(resolution, out);
       }

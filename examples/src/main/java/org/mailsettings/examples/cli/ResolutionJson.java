@@ -10,19 +10,21 @@ import org.mailsettings.Candidate;
 import org.mailsettings.Provider;
 import org.mailsettings.Resolution;
 import org.mailsettings.ServerSettings;
+import org.mailsettings.probe.ProbeResult;
 
 /** One resolution as one line of JSON, the command line's {@code --json} format. */
 final class ResolutionJson {
   private ResolutionJson() {}
 
   static String of(Resolution resolution) {
-    return of(resolution, null, null);
+    return of(resolution, null, null, List.of());
   }
 
   static String of(
       Resolution resolution,
       Verifying.@Nullable Result verified,
-      @Nullable Map<String, String> properties) {
+      @Nullable Map<String, String> properties,
+      List<ProbeResult> findings) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("address", resolution.address().address());
     root.put("provider", resolution.provider().map(ResolutionJson::provider).orElse(null));
@@ -45,6 +47,9 @@ final class ResolutionJson {
     if (properties != null) {
       root.put("properties", properties);
     }
+    if (!findings.isEmpty()) {
+      root.put("probe", findings.stream().map(ResolutionJson::finding).collect(Collectors.toList()));
+    }
     if (verified != null) {
       root.put("verification", verified.json());
     }
@@ -56,6 +61,26 @@ final class ResolutionJson {
     root.put("address", input);
     root.put("error", message);
     return Json.write(root);
+  }
+
+  private static Map<String, Object> finding(ProbeResult f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("protocol", f.candidate().protocol().name());
+    m.put("host", f.candidate().settings().host());
+    m.put("port", f.candidate().settings().port());
+    m.put("security", f.candidate().settings().security().name());
+    m.put("status", f.status().name());
+    m.put("detail", f.detail());
+    m.put("greeting", f.greeting());
+    m.put("tlsVersion", f.tlsVersion().orElse(null));
+    m.put("certificateNames", f.certificateNames());
+    m.put("certificateMatches", f.certificateMatches().orElse(null));
+    m.put("startTlsOffered", f.startTlsOffered().orElse(null));
+    m.put("mechanismsBeforeTls", f.mechanismsBeforeTls());
+    m.put("mechanismsAfterTls", f.mechanismsAfterTls());
+    m.put("millis", f.elapsed().toMillis());
+    m.put("proposal", f.proposal().map(p -> p.settings().address()).orElse(null));
+    return m;
   }
 
   private static Map<String, Object> provider(Provider provider) {

@@ -82,6 +82,16 @@ class VerifyCommandTest {
   }
 
   @Test
+  void probesWithoutCredentials() {
+    assertThat(run("secret", "--probe", "jan@example.cz")).isZero();
+    assertThat(out.toString())
+        .contains("Probed without credentials:")
+        .containsPattern("REACHABLE IMAP localhost:\\d+ in \\d+ ms, TLSv1\\.\\d, certificate \\[localhost, 127\\.0\\.0\\.1\\]");
+    assertThat(run("secret", "--probe", "--json", "jan@example.cz")).isZero();
+    assertThat(out.toString()).contains("\"probe\":[{\"protocol\":\"IMAP\"").contains("\"certificateMatches\":true");
+  }
+
+  @Test
   void printsPropertiesWithoutThePassword() {
     assertThat(run("secret", "--properties", "jan@example.cz")).isZero();
     assertThat(out.toString())
