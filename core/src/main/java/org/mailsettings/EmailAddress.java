@@ -29,11 +29,16 @@ public final class EmailAddress {
   private final @Nullable String displayName;
   private final String localPart;
   private final DomainName domain;
+  // Both forms are asked for on every resolution; computed once.
+  private final String address;
+  private final String asciiAddress;
 
   private EmailAddress(@Nullable String displayName, String localPart, DomainName domain) {
     this.displayName = displayName;
     this.localPart = localPart;
     this.domain = domain;
+    this.address = localPart + "@" + domain.unicode();
+    this.asciiAddress = localPart + "@" + domain.ascii();
   }
 
   /**
@@ -247,7 +252,7 @@ public final class EmailAddress {
 
   /** {@code local@domain} with the Unicode domain, without the display name. */
   public String address() {
-    return localPart + "@" + domain.unicode();
+    return address;
   }
 
   /**
@@ -255,7 +260,7 @@ public final class EmailAddress {
    * name and in SMTP envelopes.
    */
   public String asciiAddress() {
-    return localPart + "@" + domain.ascii();
+    return asciiAddress;
   }
 
   /** This address without its display name. */

@@ -73,6 +73,11 @@ public abstract class ServerSettings {
    */
   public abstract Optional<Boolean> leaveMessagesOnServer();
 
+  /** These settings with another login name. */
+  public ServerSettings withUsername(String username) {
+    return ImmutableServerSettings.copyOf(this).withUsername(username);
+  }
+
   /** {@code host:port}, for messages and logs. */
   public String address() {
     return (host().indexOf(':') >= 0 ? "[" + host() + "]" : host()) + ":" + port();
@@ -106,8 +111,11 @@ public abstract class ServerSettings {
     if (maxMessageSize().isPresent() && maxMessageSize().getAsLong() <= 0) {
       throw new InvalidSettingsException("Maximum message size must be positive: " + maxMessageSize().getAsLong());
     }
-    if (username().codePoints().anyMatch(Character::isISOControl)) {
-      throw new InvalidSettingsException("The username contains a control character");
+    String username = username();
+    for (int i = 0; i < username.length(); i++) {
+      if (Character.isISOControl(username.charAt(i))) {
+        throw new InvalidSettingsException("The username contains a control character");
+      }
     }
     if (!host.equals(host())) {
       return builder().from(this).host(host).build();

@@ -20,6 +20,9 @@ public final class HostNames {
    * brackets), or a host name in lower-case ASCII (IDNA); empty when the text is neither.
    */
   public static Optional<String> normalise(String host) {
+    if (isCanonicalName(host)) {
+      return Optional.of(host); // the common case, on every resolution: no copy, no regex
+    }
     String text = host.strip().toLowerCase(Locale.ROOT);
     if (text.startsWith("[") && text.endsWith("]")) {
       text = text.substring(1, text.length() - 1);
@@ -41,6 +44,43 @@ public final class HostNames {
           : Optional.of(text);
     }
     return DomainName.tryParse(text).filter(d -> !d.hasNumericTopLabel()).map(DomainName::ascii);
+  }
+
+  /**
+   * Whether {@code host} is already a lower-case ASCII host name: labels of 1 to 63 letters,
+   * digits and inner hyphens, at most 253 characters, a last label that is not all digits.
+   */
+  static boolean isCanonicalName(String host) {
+    int length = host.length();
+    if (length == 0 || length > DomainName.MAX_LENGTH) {
+      return false;
+    }
+    int labelStart = 0;
+    boolean allDigits = true;
+    for (int i = 0; i <= length; i++) {
+      char c = i == length ? '.' : host.charAt(i);
+      if (c == '.') {
+        int label = i - labelStart;
+        if (label == 0 || label > DomainName.MAX_LABEL_LENGTH || host.charAt(i - 1) == '-') {
+          return false;
+        }
+        if (i == length && allDigits) {
+          return false;
+        }
+        labelStart = i + 1;
+        allDigits = true;
+      } else if (c >= 'a' && c <= 'z') {
+        allDigits = false;
+      } else if (c == '-') {
+        if (i == labelStart) {
+          return false;
+        }
+        allDigits = false;
+      } else if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the text is an IPv4 or IPv6 literal rather than a name. */

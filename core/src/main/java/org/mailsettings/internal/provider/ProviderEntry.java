@@ -1,8 +1,16 @@
 package org.mailsettings.internal.provider;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.mailsettings.Provider;
+import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.clientconfig.EmailProviderConfig;
+import org.mailsettings.clientconfig.ServerConfig;
+import org.mailsettings.internal.net.HostNames;
 
 /** One provider of a database: its parsed section, its public description, and its origin. */
 public final class ProviderEntry {
@@ -10,6 +18,7 @@ public final class ProviderEntry {
   private final Provider provider;
   private final Source source;
   private final String origin;
+  private final Map<ServerConfig, ServerSettings> prototypes;
 
   /** Wraps a parsed section read from {@code origin} by {@code source}. */
   public ProviderEntry(EmailProviderConfig config, Source source, String origin) {
@@ -26,6 +35,39 @@ public final class ProviderEntry {
       builder.documentationUrl(config.documentationUrls().get(0));
     }
     this.provider = builder.build();
+    Map<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
+    for (List<ServerConfig> servers : List.of(config.incomingServers(), config.outgoingServers())) {
+      for (ServerConfig server : servers) {
+        if (server.hostname().indexOf('%') < 0) {
+          HostNames.normalise(server.hostname()).ifPresent(host -> fixed.put(server, prototype(server, host)));
+        }
+      }
+    }
+    this.prototypes = Collections.unmodifiableMap(fixed);
+  }
+
+  private static ServerSettings prototype(ServerConfig server, String host) {
+    ServerSettings.Builder settings =
+        ServerSettings.builder()
+            .protocol(server.protocol())
+            .host(host)
+            .port(server.port())
+            .security(server.security())
+            .addAllAuthMethods(server.authMethods())
+            .username("")
+            .addAllTlsVersions(server.tlsVersions());
+    server.imapPathPrefix().ifPresent(settings::imapPathPrefix);
+    server.maxMessageSize().ifPresent(settings::maxMessageSize);
+    server.leaveMessagesOnServer().ifPresent(settings::leaveMessagesOnServer);
+    return settings.build();
+  }
+
+  /**
+   * The settings of a server section whose host is fixed (no placeholder), built once, with an
+   * empty username: each resolution only sets the username.
+   */
+  public Optional<ServerSettings> prototype(ServerConfig server) {
+    return Optional.ofNullable(prototypes.get(server));
   }
 
   /** The parsed section with its server templates. */

@@ -1,7 +1,6 @@
 package org.mailsettings.internal.resolve;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -44,10 +43,14 @@ public final class CandidateOrdering {
       }
       mergeInto(merged, candidate);
     }
-    List<Candidate> ordered = new ArrayList<>(merged);
+    // A stable partition: the preferred incoming protocol moves ahead, nothing else moves.
     Protocol preferred = policy.preferredIncoming();
-    // List.sort is stable: only the preferred protocol moves ahead.
-    ordered.sort(Comparator.comparingInt(c -> c.protocol().isIncoming() && c.protocol() != preferred ? 1 : 0));
+    List<Candidate> ordered = new ArrayList<>(merged.size());
+    List<Candidate> later = new ArrayList<>();
+    for (Candidate candidate : merged) {
+      (candidate.protocol().isIncoming() && candidate.protocol() != preferred ? later : ordered).add(candidate);
+    }
+    ordered.addAll(later);
     return new Outcome(List.copyOf(ordered), plaintext);
   }
 

@@ -2,6 +2,7 @@ package org.mailsettings.internal.resolve;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.ServerSettings;
@@ -30,39 +31,45 @@ public final class ProviderCandidates {
       List<String> notes) {
     List<Candidate> candidates = new ArrayList<>();
     for (ServerConfig server : servers) {
-      var host =
-          Templates.expandHostname(server.hostname(), address, server.domainDotReplacement().orElse(""));
-      if (host.isEmpty()) {
-        notes.add(
-            "Left out a "
-                + server.protocol()
-                + " server of "
-                + entry.provider().name()
-                + ": its host name \""
-                + server.hostname()
-                + "\" gives no valid host name for "
-                + address.asciiDomain()
-                + ".");
-        continue;
-      }
       boolean usernameKnown = server.username().isPresent();
-      ServerSettings.Builder settings =
-          ServerSettings.builder()
-              .protocol(server.protocol())
-              .host(host.get())
-              .port(server.port())
-              .security(server.security())
-              .addAllAuthMethods(server.authMethods())
-              .username(
-                  usernameKnown
-                      ? Templates.expandUsername(server.username().get(), address)
-                      : address.asciiAddress())
-              .addAllTlsVersions(server.tlsVersions());
-      server.imapPathPrefix().ifPresent(settings::imapPathPrefix);
-      server.maxMessageSize().ifPresent(settings::maxMessageSize);
-      server.leaveMessagesOnServer().ifPresent(settings::leaveMessagesOnServer);
+      String username =
+          usernameKnown ? Templates.expandUsername(server.username().get(), address) : address.asciiAddress();
+      Optional<ServerSettings> prototype = entry.prototype(server);
+      ServerSettings settings;
+      if (prototype.isPresent()) {
+        settings = prototype.get().withUsername(username);
+      } else {
+        Optional<String> host =
+            Templates.expandHostname(server.hostname(), address, server.domainDotReplacement().orElse(""));
+        if (host.isEmpty()) {
+          notes.add(
+              "Left out a "
+                  + server.protocol()
+                  + " server of "
+                  + entry.provider().name()
+                  + ": its host name \""
+                  + server.hostname()
+                  + "\" gives no valid host name for "
+                  + address.asciiDomain()
+                  + ".");
+          continue;
+        }
+        ServerSettings.Builder builder =
+            ServerSettings.builder()
+                .protocol(server.protocol())
+                .host(host.get())
+                .port(server.port())
+                .security(server.security())
+                .addAllAuthMethods(server.authMethods())
+                .username(username)
+                .addAllTlsVersions(server.tlsVersions());
+        server.imapPathPrefix().ifPresent(builder::imapPathPrefix);
+        server.maxMessageSize().ifPresent(builder::maxMessageSize);
+        server.leaveMessagesOnServer().ifPresent(builder::leaveMessagesOnServer);
+        settings = builder.build();
+      }
       Candidate.Builder candidate =
-          Candidate.builder().settings(settings.build()).addSources(source).trust(trust).reason(reason);
+          Candidate.builder().settings(settings).addSources(source).trust(trust).reason(reason);
       if (!usernameKnown) {
         candidate.addUsernameAlternatives(address.localPart());
       }

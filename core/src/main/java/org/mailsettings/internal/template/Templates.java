@@ -40,6 +40,13 @@ public final class Templates {
 
   private static Optional<String> expand(
       String template, EmailAddress address, String domainDotReplacement, boolean allowMailbox) {
+    // The common templates, on every resolution: no scanning, no copying.
+    if (template.indexOf('%') < 0) {
+      return Optional.of(template);
+    }
+    if (allowMailbox && template.equals("%" + EMAIL_ADDRESS + "%")) {
+      return Optional.of(address.asciiAddress());
+    }
     StringBuilder out = new StringBuilder(template.length() + 32);
     int i = 0;
     while (i < template.length()) {

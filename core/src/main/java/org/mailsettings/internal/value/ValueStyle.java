@@ -22,7 +22,7 @@ import org.immutables.value.Value;
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
     jdkOnly = true,
-    defaults = @Value.Immutable(copy = false),
+    defaults = @Value.Immutable(copy = true),
     privateNoargConstructor = true,
     optionalAcceptNullable = false,
     forceJacksonPropertyNames = false,
