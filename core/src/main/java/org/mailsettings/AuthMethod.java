@@ -113,7 +113,13 @@ public final class AuthMethod {
     };
   }
 
-  private static AuthMethod of(Kind kind) {
+  /**
+   * The method of a kind other than {@link Kind#SASL} (which needs a mechanism name: {@link
+   * #sasl(String)}).
+   *
+   * @throws IllegalArgumentException for {@link Kind#SASL}
+   */
+  public static AuthMethod of(Kind kind) {
     return switch (kind) {
       case PASSWORD_CLEARTEXT -> PASSWORD_CLEARTEXT;
       case PASSWORD_ENCRYPTED -> PASSWORD_ENCRYPTED;

@@ -57,8 +57,10 @@ public final class EmailAddress {
     if (input.length() > MAX_INPUT_LENGTH) {
       throw new InvalidEmailAddressException(Reason.TOO_LONG, text, "");
     }
-    if (input.codePoints().anyMatch(Character::isISOControl)) {
-      throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, text, "");
+    for (int i = 0; i < input.length(); i++) {
+      if (Character.isISOControl(input.charAt(i))) {
+        throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, text, "");
+      }
     }
     boolean hasBrackets = input.indexOf('<') >= 0 || input.indexOf('>') >= 0;
     int[] opens = unquoted(input, '<');
@@ -137,11 +139,13 @@ public final class EmailAddress {
       throw new InvalidEmailAddressException(
           Reason.INVALID_LOCAL_PART, text, "dots may not lead, trail or repeat");
     }
-    int bad =
-        local.codePoints()
-            .filter(c -> c != '.' && !isAtext(c))
-            .findFirst()
-            .orElse(-1);
+    int bad = -1;
+    for (int i = 0; i < local.length() && bad < 0; i += Character.charCount(local.codePointAt(i))) {
+      int c = local.codePointAt(i);
+      if (c != '.' && !isAtext(c)) {
+        bad = c;
+      }
+    }
     if (bad >= 0) {
       throw new InvalidEmailAddressException(
           Reason.INVALID_LOCAL_PART,

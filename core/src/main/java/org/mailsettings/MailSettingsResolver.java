@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.internal.provider.ProviderIndex;
 import org.mailsettings.internal.resolve.OfflineResolver;
 
 /**
@@ -31,13 +33,16 @@ import org.mailsettings.internal.resolve.OfflineResolver;
 public final class MailSettingsResolver {
   private final List<ProviderDatabase> databases;
   private final OfflineResolver resolver;
-  private final Discovery discovery;
+  // Made on first use: an application that never discovers never loads the network code.
+  private volatile @Nullable Discovery discovery;
 
   private MailSettingsResolver(List<ProviderDatabase> databases) {
     this.databases = List.copyOf(databases);
-    this.resolver =
-        new OfflineResolver(this.databases.stream().map(ProviderDatabase::index).collect(Collectors.toList()));
-    this.discovery = new Discovery(this.databases);
+    List<ProviderIndex> indexes = new ArrayList<>();
+    for (ProviderDatabase database : this.databases) {
+      indexes.add(database.index());
+    }
+    this.resolver = new OfflineResolver(indexes);
   }
 
   /** A resolver with the bundled database only. */
@@ -78,7 +83,17 @@ public final class MailSettingsResolver {
    * in {@link Resolution#sourceReports()}.
    */
   public CompletableFuture<Resolution> discover(ResolutionRequest request, DiscoveryOptions options) {
-    return discovery.discover(request, options);
+    Discovery network = discovery;
+    if (network == null) {
+      synchronized (this) {
+        network = discovery;
+        if (network == null) {
+          network = new Discovery(databases);
+          discovery = network;
+        }
+      }
+    }
+    return network.discover(request, options);
   }
 
   /** {@link #discover(ResolutionRequest, DiscoveryOptions)} for an address with the default policy. */

@@ -1,5 +1,6 @@
 package org.mailsettings;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import org.mailsettings.clientconfig.ClientConfig;
 import org.mailsettings.clientconfig.ClientConfigException;
 import org.mailsettings.clientconfig.ClientConfigParser;
 import org.mailsettings.clientconfig.EmailProviderConfig;
+import org.mailsettings.internal.provider.CompiledDatabase;
 import org.mailsettings.internal.provider.ProviderEntry;
 import org.mailsettings.internal.provider.ProviderIndex;
 
@@ -54,6 +56,19 @@ public final class ProviderDatabase {
    * @throws ClientConfigException only if the library's own resources are damaged
    */
   public static ProviderDatabase bundled() {
+    // The build stores the parsed files compactly beside them: no XML parser at start-up.
+    try (InputStream compiled = ProviderDatabase.class.getResourceAsStream(BUNDLED_LOCATION + CompiledDatabase.RESOURCE)) {
+      if (compiled != null) {
+        return of(Source.BUNDLED_DATABASE, "bundled database", CompiledDatabase.read(new BufferedInputStream(compiled)));
+      }
+    } catch (IOException e) {
+      // A damaged cache: the files themselves are read below.
+    }
+    return bundledFromXml();
+  }
+
+  /** The bundled database read from its XML files, without the build's compiled cache. */
+  static ProviderDatabase bundledFromXml() {
     List<ClientConfig> configs =
         readListed(name -> ProviderDatabase.class.getResourceAsStream(BUNDLED_LOCATION + name), "bundled:");
     return of(Source.BUNDLED_DATABASE, "bundled database", configs);

@@ -22,8 +22,11 @@ public enum Security {
   /** No encryption at all. Never chosen silently; see {@link ResolutionPolicy#allowPlaintext()}. */
   NONE("plain");
 
-  private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("[\\s_]+");
+  /** Compiled on first use: reading labels is rare, loading the enum is not. */
+  private static final class Patterns {
+    static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    static final Pattern SPACES = Pattern.compile("[\\s_]+");
+  }
 
   /** What a label says, before the port is taken into account. */
   private enum Reading {
@@ -171,7 +174,7 @@ public enum Security {
 
   private static String normalise(String label) {
     String decomposed = Normalizer.normalize(label, Normalizer.Form.NFD);
-    String withoutMarks = COMBINING_MARKS.matcher(decomposed).replaceAll("");
-    return SPACES.matcher(withoutMarks.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
+    String withoutMarks = Patterns.COMBINING_MARKS.matcher(decomposed).replaceAll("");
+    return Patterns.SPACES.matcher(withoutMarks.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 }

@@ -103,6 +103,12 @@ class ProviderDatabaseTest {
   }
 
   @Test
+  void theBuildsCompiledCacheHoldsExactlyWhatTheFilesSay() {
+    assertThat(ProviderDatabase.class.getResource(ProviderDatabase.BUNDLED_LOCATION + "providers.dat")).isNotNull();
+    assertThat(BUNDLED.providerConfigs()).isEqualTo(ProviderDatabase.bundledFromXml().providerConfigs());
+  }
+
+  @Test
   void aClasspathLocationIsReadThroughItsIndex() {
     ProviderDatabase database = ProviderDatabase.fromClasspath(getClass().getClassLoader(), "test-providers");
     assertThat(database.providers()).extracting(Provider::id).containsExactly("intranet.example");

@@ -3,6 +3,7 @@ package org.mailsettings.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.MailSettingsResolver;
 
 /**
@@ -13,7 +14,7 @@ public final class Footprint {
   private Footprint() {}
 
   @SuppressWarnings("unused") // held so that it stays reachable while the heap is measured
-  private static volatile Object held;
+  private static volatile @Nullable Object held;
 
   /** Prints the figures. */
   public static void main(String[] args) throws Exception {

@@ -79,7 +79,7 @@ public class VerificationBenchmark {
     slow = new DelayingProxy(imaps, Duration.ofMillis(200));
     silent = ScriptedServer.silent();
     int closed;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
       closed = socket.getLocalPort();
     }
     connector = MailConnector.create(MailOptions.builder().sslContext(TestTls.client()).readTimeout(Duration.ofSeconds(3)).build());
@@ -97,7 +97,7 @@ public class VerificationBenchmark {
   @Benchmark
   public VerificationReport sixCandidates() {
     VerificationReport report = connector.verify(six, address, password, verifyOptions);
-    if (report.best().isEmpty() || report.best().get().candidate() != six.get(1)) {
+    if (report.best().isEmpty() || !report.best().get().candidate().equals(six.get(1))) {
       throw new IllegalStateException("unexpected best: " + report.outcomes());
     }
     return report;

@@ -79,11 +79,14 @@ public final class DomainName {
     if (input.isEmpty()) {
       throw new InvalidDomainNameException(Problem.EMPTY, input);
     }
+    // ASCII is already in NFC: the common case needs neither the Unicode tables nor a copy.
     String mapped =
-        Normalizer.normalize(
-                input.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.'),
-                Normalizer.Form.NFC)
-            .toLowerCase(Locale.ROOT);
+        isAscii(input)
+            ? input.toLowerCase(Locale.ROOT)
+            : Normalizer.normalize(
+                    input.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.'),
+                    Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
     List<String> asciiLabels = new ArrayList<>();
     List<String> unicodeLabels = new ArrayList<>();
     int start = 0;
@@ -108,6 +111,15 @@ public final class DomainName {
     return new DomainName(ascii, String.join(".", unicodeLabels), asciiLabels.size());
   }
 
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Returns the name parsed, or empty when it is not valid. */
   public static Optional<DomainName> tryParse(String input) {
     try {
@@ -119,7 +131,7 @@ public final class DomainName {
 
   /** Returns {@code {ascii, unicode}} for one label. */
   private static String[] label(String label, String input) {
-    boolean allAscii = label.chars().allMatch(c -> c < 0x80);
+    boolean allAscii = isAscii(label);
     String ascii;
     String unicode;
     if (allAscii) {
@@ -211,8 +223,13 @@ public final class DomainName {
 
   /** Whether the last label is all digits, as in an IPv4 address, which no real domain has. */
   public boolean hasNumericTopLabel() {
-    String top = ascii.substring(ascii.lastIndexOf('.') + 1);
-    return top.chars().allMatch(c -> c >= '0' && c <= '9');
+    for (int i = ascii.lastIndexOf('.') + 1; i < ascii.length(); i++) {
+      char c = ascii.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -7,11 +7,14 @@ import org.mailsettings.internal.idn.DomainName;
 
 /** Validation and normalisation of the host part of server settings. */
 public final class HostNames {
-  private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-  private static final Pattern LDH_NAME =
-      Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
-  private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
+  /** Compiled on first use: the common path needs no regular expression. */
+  private static final class Patterns {
+    static final Pattern IPV4 =
+        Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    static final Pattern LDH_NAME =
+        Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
+    static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-f:.]+");
+  }
 
   private HostNames() {}
 
@@ -27,7 +30,7 @@ public final class HostNames {
     if (text.startsWith("[") && text.endsWith("]")) {
       text = text.substring(1, text.length() - 1);
     }
-    if (IPV4.matcher(text).matches()) {
+    if (Patterns.IPV4.matcher(text).matches()) {
       return Optional.of(text);
     }
     if (text.indexOf(':') >= 0) {
@@ -36,7 +39,7 @@ public final class HostNames {
     if (text.endsWith(".")) {
       text = text.substring(0, text.length() - 1);
     }
-    if (LDH_NAME.matcher(text).matches() && text.length() <= DomainName.MAX_LENGTH) {
+    if (Patterns.LDH_NAME.matcher(text).matches() && text.length() <= DomainName.MAX_LENGTH) {
       // Plain ASCII host names are taken as DNS has them: a label such as SPOJE.NET's
       // "xn--pklad-zsa96e--cz" is a fine host name though not valid IDNA.
       return text.substring(text.lastIndexOf('.') + 1).chars().allMatch(c -> c >= '0' && c <= '9')
@@ -85,11 +88,11 @@ public final class HostNames {
 
   /** Whether the text is an IPv4 or IPv6 literal rather than a name. */
   public static boolean isIpLiteral(String host) {
-    return IPV4.matcher(host).matches() || (host.indexOf(':') >= 0 && isIpv6(host));
+    return Patterns.IPV4.matcher(host).matches() || (host.indexOf(':') >= 0 && isIpv6(host));
   }
 
   private static boolean isIpv6(String text) {
-    if (!IPV6_CHARS.matcher(text).matches() || text.length() > 45) {
+    if (!Patterns.IPV6_CHARS.matcher(text).matches() || text.length() > 45) {
       return false;
     }
     int doubleColon = text.indexOf("::");
@@ -104,7 +107,7 @@ public final class HostNames {
         continue;
       }
       if (group.indexOf('.') >= 0) {
-        if (i != groups.length - 1 || !IPV4.matcher(group).matches()) {
+        if (i != groups.length - 1 || !Patterns.IPV4.matcher(group).matches()) {
           return false;
         }
         count += 2;

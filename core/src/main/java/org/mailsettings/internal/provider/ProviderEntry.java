@@ -1,9 +1,7 @@
 package org.mailsettings.internal.provider;
 
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mailsettings.Provider;
 import org.mailsettings.ServerSettings;
@@ -18,7 +16,8 @@ public final class ProviderEntry {
   private final Provider provider;
   private final Source source;
   private final String origin;
-  private final Map<ServerConfig, ServerSettings> prototypes;
+  // Keyed by the very section objects of this entry; never modified after construction.
+  private final IdentityHashMap<ServerConfig, ServerSettings> prototypes;
 
   /** Wraps a parsed section read from {@code origin} by {@code source}. */
   public ProviderEntry(EmailProviderConfig config, Source source, String origin) {
@@ -35,15 +34,18 @@ public final class ProviderEntry {
       builder.documentationUrl(config.documentationUrls().get(0));
     }
     this.provider = builder.build();
-    Map<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
+    IdentityHashMap<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
     for (List<ServerConfig> servers : List.of(config.incomingServers(), config.outgoingServers())) {
       for (ServerConfig server : servers) {
         if (server.hostname().indexOf('%') < 0) {
-          HostNames.normalise(server.hostname()).ifPresent(host -> fixed.put(server, prototype(server, host)));
+          Optional<String> host = HostNames.normalise(server.hostname());
+          if (host.isPresent()) {
+            fixed.put(server, prototype(server, host.get()));
+          }
         }
       }
     }
-    this.prototypes = Collections.unmodifiableMap(fixed);
+    this.prototypes = fixed;
   }
 
   private static ServerSettings prototype(ServerConfig server, String host) {
@@ -56,9 +58,15 @@ public final class ProviderEntry {
             .addAllAuthMethods(server.authMethods())
             .username("")
             .addAllTlsVersions(server.tlsVersions());
-    server.imapPathPrefix().ifPresent(settings::imapPathPrefix);
-    server.maxMessageSize().ifPresent(settings::maxMessageSize);
-    server.leaveMessagesOnServer().ifPresent(settings::leaveMessagesOnServer);
+    if (server.imapPathPrefix().isPresent()) {
+      settings.imapPathPrefix(server.imapPathPrefix().get());
+    }
+    if (server.maxMessageSize().isPresent()) {
+      settings.maxMessageSize(server.maxMessageSize().getAsLong());
+    }
+    if (server.leaveMessagesOnServer().isPresent()) {
+      settings.leaveMessagesOnServer(server.leaveMessagesOnServer().get());
+    }
     return settings.build();
   }
 

@@ -13,8 +13,11 @@ public final class Advice {
   /** Notes about port 25 and OAuth 2.0, for the ordered candidates. */
   public static List<String> notes(List<Candidate> incoming, List<Candidate> outgoing) {
     List<String> notes = new ArrayList<>();
-    if (outgoing.stream().anyMatch(c -> c.settings().port() == Protocol.SMTP_RELAY_PORT)) {
-      notes.add("Port 25 is often blocked by Internet providers; use it only when 465 and 587 fail.");
+    for (Candidate candidate : outgoing) {
+      if (candidate.settings().port() == Protocol.SMTP_RELAY_PORT) {
+        notes.add("Port 25 is often blocked by Internet providers; use it only when 465 and 587 fail.");
+        break;
+      }
     }
     boolean oauthFirst =
         firstAuthIsOAuth(incoming) || firstAuthIsOAuth(outgoing);
@@ -25,10 +28,8 @@ public final class Advice {
   }
 
   private static boolean firstAuthIsOAuth(List<Candidate> candidates) {
-    return candidates.stream()
-        .findFirst()
-        .flatMap(c -> c.settings().preferredAuthMethod())
-        .filter(AuthMethod.OAUTH2::equals)
-        .isPresent();
+    return !candidates.isEmpty()
+        && !candidates.get(0).settings().authMethods().isEmpty()
+        && candidates.get(0).settings().authMethods().get(0).equals(AuthMethod.OAUTH2);
   }
 }

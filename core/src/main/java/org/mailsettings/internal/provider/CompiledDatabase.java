@@ -1,0 +1,200 @@
+package org.mailsettings.internal.provider;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.AuthMethod;
+import org.mailsettings.Protocol;
+import org.mailsettings.Security;
+import org.mailsettings.clientconfig.ClientConfig;
+import org.mailsettings.clientconfig.ClientConfigParser;
+import org.mailsettings.clientconfig.EmailProviderConfig;
+import org.mailsettings.clientconfig.ServerConfig;
+
+/**
+ * The bundled provider files, parsed at build time and stored compactly, so that a resolver
+ * starts without an XML parser: the XML files stay the source of the data (and the fallback),
+ * this is a cache of their parsed form. {@link #main} writes it during the build;
+ * {@code ProviderDatabaseTest} checks it equals what parsing the files gives.
+ */
+public final class CompiledDatabase {
+  /** The resource name beside the provider files. */
+  public static final String RESOURCE = "providers.dat";
+
+  private static final int MAGIC = 0x4D534442; // "MSDB"
+  private static final int VERSION = 2;
+
+  private CompiledDatabase() {}
+
+  /**
+   * Build step: {@code CompiledDatabase <provider directory>}: parses the files its index lists and
+   * writes {@value #RESOURCE} beside them.
+   */
+  public static void main(String[] args) throws IOException {
+    Path directory = Path.of(args[0]);
+    List<ClientConfig> documents = new ArrayList<>();
+    for (String line : Files.readAllLines(directory.resolve("index.txt"))) {
+      String name = line.replaceFirst("#.*", "").strip();
+      if (!name.isEmpty()) {
+        ClientConfig parsed = ClientConfigParser.defaults().parse(directory.resolve(name));
+        if (!parsed.warnings().isEmpty()) {
+          throw new IOException(name + " has problems: " + parsed.warnings());
+        }
+        documents.add(ClientConfig.builder().from(parsed).sourceName("bundled:" + name).build());
+      }
+    }
+    try (OutputStream out = Files.newOutputStream(directory.resolve(RESOURCE))) {
+      write(documents, out);
+    }
+  }
+
+  /** Writes the documents. */
+  public static void write(List<ClientConfig> documents, OutputStream stream) throws IOException {
+    DataOutputStream out = new DataOutputStream(stream);
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    out.writeInt(documents.size());
+    for (ClientConfig document : documents) {
+      out.writeUTF(document.sourceName());
+      out.writeUTF(document.version());
+      out.writeInt(document.emailProviders().size());
+      for (EmailProviderConfig provider : document.emailProviders()) {
+        out.writeUTF(provider.id());
+        writeOptional(out, provider.displayName());
+        writeOptional(out, provider.displayShortName());
+        writeList(out, provider.domains());
+        writeList(out, provider.mxDomains());
+        writeList(out, provider.documentationUrls());
+        writeList(out, provider.notes());
+        writeServers(out, provider.incomingServers());
+        writeServers(out, provider.outgoingServers());
+      }
+    }
+    out.flush();
+  }
+
+  /** Reads what {@link #write} wrote. */
+  public static List<ClientConfig> read(InputStream stream) throws IOException {
+    DataInputStream in = new DataInputStream(stream);
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new IOException("not a compiled provider database of version " + VERSION);
+    }
+    int count = in.readInt();
+    List<ClientConfig> documents = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ClientConfig.Builder document = ClientConfig.builder().sourceName(in.readUTF()).version(in.readUTF());
+      int providers = in.readInt();
+      for (int p = 0; p < providers; p++) {
+        EmailProviderConfig.Builder provider = EmailProviderConfig.builder().id(in.readUTF());
+        String displayName = readNullable(in);
+        if (displayName != null) {
+          provider.displayName(displayName);
+        }
+        String shortName = readNullable(in);
+        if (shortName != null) {
+          provider.displayShortName(shortName);
+        }
+        provider.domains(readList(in)).mxDomains(readList(in)).documentationUrls(readList(in)).notes(readList(in));
+        provider.incomingServers(readServers(in)).outgoingServers(readServers(in));
+        document.addEmailProviders(provider.build());
+      }
+      documents.add(document.build());
+    }
+    return documents;
+  }
+
+  private static void writeServers(DataOutputStream out, List<ServerConfig> servers) throws IOException {
+    out.writeInt(servers.size());
+    for (ServerConfig server : servers) {
+      out.writeUTF(server.protocol().name());
+      out.writeUTF(server.hostname());
+      writeOptional(out, server.domainDotReplacement());
+      out.writeInt(server.port());
+      out.writeUTF(server.security().name());
+      out.writeInt(server.authMethods().size());
+      for (AuthMethod method : server.authMethods()) {
+        out.writeUTF(method.kind().name());
+        out.writeUTF(method.saslMechanism());
+      }
+      writeOptional(out, server.username());
+      writeOptional(out, server.imapPathPrefix());
+      writeList(out, server.tlsVersions());
+      out.writeLong(server.maxMessageSize().orElse(-1));
+      out.writeByte(server.leaveMessagesOnServer().isEmpty() ? 2 : server.leaveMessagesOnServer().get() ? 1 : 0);
+    }
+  }
+
+  private static List<ServerConfig> readServers(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<ServerConfig> servers = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ServerConfig.Builder server =
+          ServerConfig.builder().protocol(Protocol.valueOf(in.readUTF())).hostname(in.readUTF());
+      String dots = readNullable(in);
+      if (dots != null) {
+        server.domainDotReplacement(dots);
+      }
+      server.port(in.readInt()).security(Security.valueOf(in.readUTF()));
+      int methods = in.readInt();
+      for (int m = 0; m < methods; m++) {
+        AuthMethod.Kind kind = AuthMethod.Kind.valueOf(in.readUTF());
+        String sasl = in.readUTF();
+        server.addAuthMethods(kind == AuthMethod.Kind.SASL ? AuthMethod.sasl(sasl) : AuthMethod.of(kind));
+      }
+      String username = readNullable(in);
+      if (username != null) {
+        server.username(username);
+      }
+      String prefix = readNullable(in);
+      if (prefix != null) {
+        server.imapPathPrefix(prefix);
+      }
+      server.tlsVersions(readList(in));
+      long size = in.readLong();
+      if (size >= 0) {
+        server.maxMessageSize(size);
+      }
+      byte leave = in.readByte();
+      if (leave != 2) {
+        server.leaveMessagesOnServer(leave == 1);
+      }
+      servers.add(server.build());
+    }
+    return servers;
+  }
+
+  private static void writeOptional(DataOutputStream out, Optional<String> value) throws IOException {
+    out.writeBoolean(value.isPresent());
+    if (value.isPresent()) {
+      out.writeUTF(value.get());
+    }
+  }
+
+  private static @Nullable String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  private static void writeList(DataOutputStream out, List<String> values) throws IOException {
+    out.writeInt(values.size());
+    for (String value : values) {
+      out.writeUTF(value);
+    }
+  }
+
+  private static List<String> readList(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<String> values = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      values.add(in.readUTF());
+    }
+    return values;
+  }
+}
