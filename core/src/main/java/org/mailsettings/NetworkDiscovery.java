@@ -47,19 +47,34 @@ final class NetworkDiscovery {
         var unused = launch(i); // settled through done(...)
       }
     } else {
+      // "One after another" is about the network: the local sources answer at once anyway.
+      for (int i = 0; i < tasks.size(); i++) {
+        if (isLocal(tasks.get(i))) {
+          var unused = launch(i);
+        }
+      }
       launchInOrder(0);
     }
     return outcome;
   }
 
+  private static boolean isLocal(SourceTask task) {
+    return task.level() == Source.LOCAL_FILE || task.level() == Source.BUNDLED_DATABASE || task.level() == Source.GUESS;
+  }
+
   private void launchInOrder(int index) {
-    if (index >= tasks.size()) {
+    int next = index;
+    while (next < tasks.size() && isLocal(tasks.get(next))) {
+      next++;
+    }
+    if (next >= tasks.size() || isFinished()) {
       return;
     }
+    int current = next;
     var unused =
-        launch(index).whenComplete((r, e) -> {
+        launch(current).whenComplete((r, e) -> {
           if (!isFinished()) {
-            launchInOrder(index + 1);
+            launchInOrder(current + 1);
           }
         });
   }
