@@ -1,0 +1,84 @@
+package org.mailsettings.clientconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Builders;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.mailsettings.AuthMethod;
+import org.mailsettings.Protocol;
+import org.mailsettings.Security;
+import org.mailsettings.internal.provider.CompiledDatabase;
+
+/** Writing then parsing gives the same document; so does the build's compiled form. */
+class ClientConfigRoundTripProperties {
+  private final ClientConfigParser parser = ClientConfigParser.defaults();
+
+  @Property(tries = 1500)
+  void writingThenParsingGivesTheSameDocument(@ForAll("documents") ClientConfig document) {
+    ClientConfig reparsed = parser.parse(ClientConfigWriter.write(document), document.sourceName());
+    assertThat(reparsed.warnings()).isEmpty();
+    assertThat(reparsed).isEqualTo(document);
+  }
+
+  @Property(tries = 500)
+  void theCompiledFormGivesTheSameDocuments(@ForAll("documents") ClientConfig document) throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CompiledDatabase.write(List.of(document), bytes);
+    assertThat(CompiledDatabase.read(new java.io.ByteArrayInputStream(bytes.toByteArray()))).containsExactly(document);
+  }
+
+  @Test
+  void everyBundledFileRoundTrips() {
+    for (EmailProviderConfig provider : org.mailsettings.ProviderDatabase.bundled().providerConfigs()) {
+      ClientConfig document = ClientConfig.builder().sourceName(provider.id()).version("1.2").addEmailProviders(provider).build();
+      assertThat(parser.parse(ClientConfigWriter.write(document), provider.id())).isEqualTo(document);
+    }
+  }
+
+  @Provide
+  Arbitrary<ClientConfig> documents() {
+    Arbitrary<String> label = Arbitraries.strings().withChars("abcxyz019-").ofMinLength(1).ofMaxLength(8)
+        .filter(l -> !l.startsWith("-") && !l.endsWith("-"));
+    Arbitrary<String> domain = Combinators.combine(label, label).as((a, b) -> a + "." + b + "z");
+    Arbitrary<String> text = Arbitraries.strings().withChars("aZ09 <>&\"'čř%.-_").ofMinLength(1).ofMaxLength(20)
+        .map(String::strip).filter(s -> !s.isEmpty());
+    Arbitrary<AuthMethod> auth = Arbitraries.oneOf(
+        Arbitraries.of(AuthMethod.PASSWORD_CLEARTEXT, AuthMethod.PASSWORD_ENCRYPTED, AuthMethod.OAUTH2, AuthMethod.NTLM,
+            AuthMethod.GSSAPI, AuthMethod.TLS_CLIENT_CERT, AuthMethod.CLIENT_IP_ADDRESS, AuthMethod.NONE),
+        Arbitraries.strings().withChars("ABCXYZ019-_").ofMinLength(1).ofMaxLength(20).map(AuthMethod::sasl));
+    Arbitrary<ServerConfig> server = Builders.withBuilder(ServerConfig::builder)
+        .use(Arbitraries.of(Protocol.IMAP, Protocol.POP3)).in((b, p) -> b.protocol(p))
+        .use(Arbitraries.oneOf(domain, Arbitraries.just("%EMAILDOMAIN%"), domain.map(d -> "mail.%EMAILDOMAIN%"))).in((b, h) -> b.hostname(h))
+        .use(Arbitraries.integers().between(1, 65535)).in((b, p) -> b.port(p))
+        .use(Arbitraries.of(Security.class)).in((b, s) -> b.security(s))
+        .use(auth.list().ofMaxSize(3).uniqueElements()).in((b, a) -> b.authMethods(a))
+        .use(Arbitraries.of("%EMAILADDRESS%", "%EMAILLOCALPART%", "fixed-user").optional()).in((b, u) -> { u.ifPresent(b::username); return b; })
+        .use(Arbitraries.of("", "INBOX").optional()).in((b, p) -> { p.ifPresent(b::imapPathPrefix); return b; })
+        .use(Arbitraries.<List<String>>of(List.of(), List.of("TLSv1.2"), List.of("TLSv1.3", "TLSv1.2"))).in((b, t) -> b.tlsVersions(t))
+        .use(Arbitraries.longs().between(1, 100_000_000).optional()).in((b, m) -> { m.ifPresent(b::maxMessageSize); return b; })
+        .use(Arbitraries.of(true, false).optional()).in((b, l) -> { l.ifPresent(b::leaveMessagesOnServer); return b; })
+        .use(Arbitraries.of("--", "-").optional()).in((b, d) -> { d.ifPresent(b::domainDotReplacement); return b; })
+        .build(ServerConfig.Builder::build);
+    Arbitrary<ServerConfig> smtp = server.map(s -> ServerConfig.builder().from(s).protocol(Protocol.SMTP).build());
+    Arbitrary<EmailProviderConfig> provider = Builders.withBuilder(EmailProviderConfig::builder)
+        .use(label).in((b, id) -> b.id(id))
+        .use(domain.list().ofMaxSize(3)).in((b, d) -> b.domains(d))
+        .use(domain.list().ofMaxSize(2)).in((b, d) -> b.mxDomains(d))
+        .use(text.optional()).in((b, n) -> { n.ifPresent(b::displayName); return b; })
+        .use(text.optional()).in((b, n) -> { n.ifPresent(b::displayShortName); return b; })
+        .use(domain.map(d -> "https://" + d + "/help?a=1&b=2").list().ofMaxSize(2)).in((b, u) -> b.documentationUrls(u))
+        .use(server.list().ofMaxSize(3)).in((b, s) -> b.incomingServers(s))
+        .use(smtp.list().ofMaxSize(3)).in((b, s) -> b.outgoingServers(s))
+        .use(text.list().ofMaxSize(2)).in((b, n) -> b.notes(n))
+        .build(EmailProviderConfig.Builder::build);
+    return provider.list().ofMinSize(1).ofMaxSize(2)
+        .map(providers -> ClientConfig.builder().sourceName("generated").version("1.2").emailProviders(providers).build());
+  }
+}
