@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.internal.discovery.SourceResult;
 import org.mailsettings.internal.discovery.SourceTask;
+import org.mailsettings.internal.net.HostNames;
 import org.mailsettings.internal.resolve.Advice;
 import org.mailsettings.internal.resolve.CandidateOrdering;
 
@@ -266,7 +267,17 @@ final class NetworkDiscovery {
           }
         }
       }
-      merged.add(Candidate.builder().from(candidate).sources(sources).trust(trust).build());
+      String reason = candidate.reason();
+      if (HostNames.isLocalOrPrivate(candidate.settings().host())
+          && !HostNames.isLocalOrPrivate(request.address().asciiDomain())
+          && !sources.contains(Source.LOCAL_FILE)
+          && !sources.contains(Source.BUNDLED_DATABASE)) {
+        // A public domain's settings that point at this machine or a private network: a
+        // forged answer trying to reach local services, or a mistake. Never trusted unasked.
+        trust = trust.weakest(Trust.NEEDS_CONFIRMATION);
+        reason = reason + "; the host is a loopback or private address, unusual for " + request.address().domain();
+      }
+      merged.add(Candidate.builder().from(candidate).sources(sources).trust(trust).reason(reason).build());
     }
     return merged;
   }

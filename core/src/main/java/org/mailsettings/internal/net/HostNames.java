@@ -86,6 +86,32 @@ public final class HostNames {
     return true;
   }
 
+  /**
+   * Whether a normalised host points into the local machine or a private network: {@code
+   * localhost} and names under {@code .localhost}, loopback, private (RFC 1918, shared address
+   * space, unique local), link-local and unspecified addresses. A public domain's settings that
+   * point there are suspicious.
+   */
+  public static boolean isLocalOrPrivate(String host) {
+    if (host.equals("localhost") || host.endsWith(".localhost")) {
+      return true;
+    }
+    if (!isIpLiteral(host)) {
+      return false;
+    }
+    if (host.indexOf(':') >= 0) {
+      String lower = host.toLowerCase(Locale.ROOT);
+      return lower.equals("::1") || lower.equals("::") || lower.startsWith("fc") || lower.startsWith("fd")
+          || lower.startsWith("fe8") || lower.startsWith("fe9") || lower.startsWith("fea") || lower.startsWith("feb")
+          || lower.startsWith("::ffff:127.") || lower.startsWith("::ffff:10.") || lower.startsWith("::ffff:192.168.");
+    }
+    String[] octets = host.split("\\.", 4);
+    int a = Integer.parseInt(octets[0]);
+    int b = Integer.parseInt(octets[1]);
+    return a == 127 || a == 10 || a == 0 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)
+        || (a == 169 && b == 254) || (a == 100 && b >= 64 && b <= 127);
+  }
+
   /** Whether the text is an IPv4 or IPv6 literal rather than a name. */
   public static boolean isIpLiteral(String host) {
     return Patterns.IPV4.matcher(host).matches() || (host.indexOf(':') >= 0 && isIpv6(host));
