@@ -62,6 +62,15 @@ public abstract class Dialogue {
 
   private static final Pattern WORD = Pattern.compile("\\S+");
 
+  /** Sends a last line; the connection is being left, so a failure changes nothing. */
+  static void sendQuietly(LineConnection connection, String line) {
+    try {
+      connection.send(line);
+    } catch (IOException ignored) {
+      // leaving anyway
+    }
+  }
+
   static List<String> words(String text) {
     return WORD.matcher(text).results().map(MatchResult::group).toList();
   }
@@ -123,11 +132,7 @@ public abstract class Dialogue {
 
     @Override
     public void quit(LineConnection connection) {
-      try {
-        connection.send(next() + " LOGOUT");
-      } catch (IOException ignored) {
-        // leaving anyway
-      }
+      sendQuietly(connection, next() + " LOGOUT");
     }
   }
 
@@ -164,11 +169,7 @@ public abstract class Dialogue {
 
     @Override
     public void quit(LineConnection connection) {
-      try {
-        connection.send("QUIT");
-      } catch (IOException ignored) {
-        // leaving anyway
-      }
+      sendQuietly(connection, "QUIT");
     }
   }
 
@@ -224,11 +225,7 @@ public abstract class Dialogue {
 
     @Override
     public void quit(LineConnection connection) {
-      try {
-        connection.send("QUIT");
-      } catch (IOException ignored) {
-        // leaving anyway
-      }
+      sendQuietly(connection, "QUIT");
     }
   }
 }
