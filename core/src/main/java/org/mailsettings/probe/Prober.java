@@ -145,14 +145,29 @@ public final class Prober {
    * first, port 25 last).
    */
   public Resolution refineGuesses(Resolution resolution) {
+    List<Candidate> guesses = guesses(resolution);
+    return guesses.isEmpty() ? resolution : refineGuesses(resolution, probeAll(guesses));
+  }
+
+  /**
+   * {@link #refineGuesses(Resolution)} with findings the caller already has (from {@link
+   * #probeAll}), so that nothing is probed twice. Guesses without a finding are left as they are.
+   */
+  public Resolution refineGuesses(Resolution resolution, List<ProbeResult> findings) {
     List<Candidate> guesses = new ArrayList<>();
-    for (List<Candidate> list : List.of(resolution.incoming(), resolution.outgoing())) {
-      list.stream().filter(c -> c.source() == Source.GUESS).forEach(guesses::add);
+    List<ProbeResult> results = new ArrayList<>();
+    for (Candidate guess : guesses(resolution)) {
+      for (ProbeResult finding : findings) {
+        if (finding.candidate().equals(guess)) {
+          guesses.add(guess);
+          results.add(finding);
+          break;
+        }
+      }
     }
     if (guesses.isEmpty()) {
       return resolution;
     }
-    List<ProbeResult> results = probeAll(guesses);
     int answered = (int) results.stream().filter(ProbeResult::usable).count();
     return Resolution.builder()
         .from(resolution)
@@ -160,6 +175,18 @@ public final class Prober {
         .outgoing(refined(resolution.outgoing(), guesses, results))
         .addNotes("Probed " + guesses.size() + " guessed servers: " + answered + " answered properly; the others were left out.")
         .build();
+  }
+
+  private static List<Candidate> guesses(Resolution resolution) {
+    List<Candidate> guesses = new ArrayList<>();
+    for (List<Candidate> list : List.of(resolution.incoming(), resolution.outgoing())) {
+      for (Candidate candidate : list) {
+        if (candidate.source() == Source.GUESS) {
+          guesses.add(candidate);
+        }
+      }
+    }
+    return guesses;
   }
 
   private static List<Candidate> refined(List<Candidate> candidates, List<Candidate> guesses, List<ProbeResult> results) {

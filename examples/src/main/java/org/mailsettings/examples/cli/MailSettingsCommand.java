@@ -338,10 +338,10 @@ public final class MailSettingsCommand implements Callable<Integer> {
     List<ProbeResult> findings = List.of();
     if (probe && !resolution.isEmpty()) {
       Prober prober = prober();
-      resolution = prober.refineGuesses(resolution);
       List<Candidate> all = new ArrayList<>(resolution.incoming());
       all.addAll(resolution.outgoing());
       findings = prober.probeAll(all);
+      resolution = prober.refineGuesses(resolution, findings);
     }
     Verifying.@Nullable Result verified = null;
     if (verifying != null && verify && !resolution.isEmpty()) {

@@ -133,7 +133,10 @@ public final class AccountSetupWizard implements Callable<Integer> {
       return 3;
     }
     Prober prober = Prober.create(probeOptions);
-    resolution = prober.refineGuesses(resolution);
+    List<Candidate> all = new ArrayList<>(resolution.incoming());
+    all.addAll(resolution.outgoing());
+    List<ProbeResult> findings = prober.probeAll(all);
+    resolution = prober.refineGuesses(resolution, findings);
     show(resolution);
 
     // 2. Confirm what could be forged.
@@ -152,8 +155,8 @@ public final class AccountSetupWizard implements Callable<Integer> {
     List<Candidate> outgoing = new ArrayList<>(resolution.outgoing());
     out.println();
     out.println("Checking the servers (no password is sent):");
-    incoming = probed(prober, incoming);
-    outgoing = probed(prober, outgoing);
+    incoming = probed(prober, incoming, findings);
+    outgoing = probed(prober, outgoing, findings);
 
     // 4. The password, verified by logging in.
     MailConnector connector = MailConnector.create(mailOptions);
@@ -209,9 +212,16 @@ public final class AccountSetupWizard implements Callable<Integer> {
     return in.isPresent() && outgoing.isPresent() ? 0 : 4;
   }
 
-  private List<Candidate> probed(Prober prober, List<Candidate> candidates) throws IOException {
+  /** The candidates worth a login, from the findings already in hand (probing what has none). */
+  private List<Candidate> probed(Prober prober, List<Candidate> candidates, List<ProbeResult> findings) throws IOException {
     List<Candidate> kept = new ArrayList<>();
-    List<ProbeResult> results = prober.probeAll(candidates);
+    List<ProbeResult> results = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      results.add(findings.stream()
+          .filter(f -> f.candidate().settings().sameEndpoint(candidate.settings()))
+          .findFirst()
+          .orElseGet(() -> prober.probe(candidate)));
+    }
     for (ProbeResult result : results) {
       out.println("  " + result);
       if (result.proposal().isPresent()) {
