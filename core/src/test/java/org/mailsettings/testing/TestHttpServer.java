@@ -62,6 +62,7 @@ public final class TestHttpServer implements AutoCloseable {
   private final Map<String, Function<Request, Response>> routes = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger count = new AtomicInteger();
+  private final AtomicInteger active = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   private TestHttpServer(ServerSocket serverSocket) {
@@ -102,6 +103,11 @@ public final class TestHttpServer implements AutoCloseable {
     return count.get();
   }
 
+  /** Connections open right now. */
+  public int activeConnections() {
+    return active.get();
+  }
+
   public List<Request> requests() {
     return List.copyOf(requests);
   }
@@ -121,6 +127,7 @@ public final class TestHttpServer implements AutoCloseable {
   }
 
   private void serve(Socket socket) {
+    active.incrementAndGet();
     try (socket) {
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
@@ -171,6 +178,8 @@ public final class TestHttpServer implements AutoCloseable {
       }
     } catch (IOException | RuntimeException e) {
       // the client went away
+    } finally {
+      active.decrementAndGet();
     }
   }
 

@@ -59,18 +59,28 @@ public final class AutodiscoverTask implements SourceTask {
                 + "</AcceptableResponseSchema></Request></Autodiscover>")
             .getBytes(StandardCharsets.UTF_8);
     List<CompletableFuture<SourceResult>> attempts = new ArrayList<>();
+    List<CompletableFuture<?>> exchanges = new ArrayList<>();
     for (URI endpoint : endpoints) {
+      CompletableFuture<org.mailsettings.internal.http.HttpFetcher.Response> exchange =
+          context.post(endpoint, "text/xml; charset=utf-8", request);
+      exchanges.add(exchange);
       attempts.add(
-          context.post(endpoint, "text/xml; charset=utf-8", request)
-              .handle((response, failure) ->
-                  failure != null ? Results.failed(level(), "POST " + endpoint, failure, start) : read(endpoint, response, start)));
+          exchange.handle((response, failure) ->
+              failure != null ? Results.failed(level(), "POST " + endpoint, failure, start) : read(endpoint, response, start)));
     }
     CompletableFuture<SourceResult> chain = attempts.get(0);
     for (int i = 1; i < attempts.size(); i++) {
       CompletableFuture<SourceResult> next = attempts.get(i);
       chain = chain.thenCompose(previous -> previous.found() ? CompletableFuture.completedFuture(previous) : next);
     }
-    return chain;
+    CompletableFuture<SourceResult> result = chain;
+    // A discovery that no longer needs this source cancels the result: abort the exchanges.
+    var unused = result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        exchanges.forEach(x -> x.cancel(true));
+      }
+    });
+    return result;
   }
 
   private SourceResult read(URI endpoint, HttpFetcher.Response response, long start) {

@@ -91,7 +91,8 @@ public final class DiscoveryContext {
     if (cache == null) {
       return http.get(uri);
     }
-    return cache.get("GET " + uri, () -> http.get(uri).thenApply(r -> new TtlCache.Timed<>(r, httpTtl)));
+    // A copy: one discovery cancelling its wait must not cancel the lookup others share.
+    return cache.<HttpFetcher.Response>get("GET " + uri, () -> http.get(uri).thenApply(r -> new TtlCache.Timed<>(r, httpTtl))).copy();
   }
 
   /** POST (not cached: the body names the address). */
@@ -108,7 +109,7 @@ public final class DiscoveryContext {
     if (cache == null) {
       return client.mx(domain);
     }
-    return cache.get("MX " + domain, () -> client.mx(domain).thenApply(a -> new TtlCache.Timed<>(a, a.ttl())));
+    return cache.<DnsClient.Answer<DnsClient.MxHost>>get("MX " + domain, () -> client.mx(domain).thenApply(a -> new TtlCache.Timed<>(a, a.ttl()))).copy();
   }
 
   /** SRV through the cache, kept for the answer's TTL. */
@@ -120,7 +121,7 @@ public final class DiscoveryContext {
     if (cache == null) {
       return client.srv(name);
     }
-    return cache.get("SRV " + name, () -> client.srv(name).thenApply(a -> new TtlCache.Timed<>(a, a.ttl())));
+    return cache.<DnsClient.Answer<DnsClient.SrvTarget>>get("SRV " + name, () -> client.srv(name).thenApply(a -> new TtlCache.Timed<>(a, a.ttl()))).copy();
   }
 
   /** The registrable domain of a host, or the host itself when it is a public suffix. */

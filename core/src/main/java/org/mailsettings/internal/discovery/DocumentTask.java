@@ -49,15 +49,22 @@ public final class DocumentTask implements SourceTask {
   @Override
   public CompletableFuture<SourceResult> start() {
     long start = System.nanoTime();
-    return context
-        .get(uri)
-        .handle(
+    CompletableFuture<HttpFetcher.Response> fetch = context.get(uri);
+    CompletableFuture<SourceResult> result =
+        fetch.handle(
             (response, failure) -> {
               if (failure != null) {
                 return Results.failed(level, query(), failure, start);
               }
               return read(response, start);
             });
+    // A discovery that no longer needs this source cancels the result: pass it on to the fetch.
+    var unused = result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        fetch.cancel(true);
+      }
+    });
+    return result;
   }
 
   private SourceResult read(HttpFetcher.Response response, long start) {

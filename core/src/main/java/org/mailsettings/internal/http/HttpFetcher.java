@@ -170,7 +170,7 @@ public final class HttpFetcher {
                 send.cancel(true); // aborts the exchange: no socket is left reading
               }
             });
-    return bounded
+    CompletableFuture<Response> result = bounded
         .thenCompose(response -> {
           int status = response.statusCode();
           if (status >= 300 && status < 400 && status != 304) {
@@ -181,6 +181,13 @@ public final class HttpFetcher {
               new Response(uri, status, response.body(), crossed(first, uri, redirects), List.copyOf(redirects)));
         })
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure, uri)));
+    // Whoever cancels the answer (a discovery that no longer needs it) aborts the exchange.
+    var unused = result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        send.cancel(true);
+      }
+    });
+    return result;
   }
 
   private CompletableFuture<Response> redirect(
