@@ -206,8 +206,13 @@ public final class EmailAddress {
       }
       name = phrase;
     }
-    String collapsed = name.strip().replaceAll("\\s+", " ");
+    String collapsed = collapseSpaces(name);
     return collapsed.isEmpty() ? null : collapsed;
+  }
+
+  /** A display name as shown: trimmed, runs of white space made one space. */
+  private static String collapseSpaces(String name) {
+    return name.strip().replaceAll("\\s+", " ");
   }
 
   /**
@@ -274,7 +279,7 @@ public final class EmailAddress {
 
   /** This address with the given display name (blank removes it). */
   public EmailAddress withDisplayName(String name) {
-    String collapsed = name.strip().replaceAll("\\s+", " ");
+    String collapsed = collapseSpaces(name);
     if (collapsed.codePoints().anyMatch(Character::isISOControl)) {
       throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, name, "in the display name");
     }

@@ -49,6 +49,14 @@ public final class ProviderEntry {
   }
 
   private static ServerSettings prototype(ServerConfig server, String host) {
+    return settings(server, host, "");
+  }
+
+  /**
+   * The concrete settings of a server section, once its host name and username are known: the one
+   * place where a section's values become {@link ServerSettings}.
+   */
+  public static ServerSettings settings(ServerConfig server, String host, String username) {
     ServerSettings.Builder settings =
         ServerSettings.builder()
             .protocol(server.protocol())
@@ -56,7 +64,7 @@ public final class ProviderEntry {
             .port(server.port())
             .security(server.security())
             .addAllAuthMethods(server.authMethods())
-            .username("")
+            .username(username)
             .addAllTlsVersions(server.tlsVersions());
     if (server.imapPathPrefix().isPresent()) {
       settings.imapPathPrefix(server.imapPathPrefix().get());

@@ -54,19 +54,7 @@ public final class ProviderCandidates {
                   + ".");
           continue;
         }
-        ServerSettings.Builder builder =
-            ServerSettings.builder()
-                .protocol(server.protocol())
-                .host(host.get())
-                .port(server.port())
-                .security(server.security())
-                .addAllAuthMethods(server.authMethods())
-                .username(username)
-                .addAllTlsVersions(server.tlsVersions());
-        server.imapPathPrefix().ifPresent(builder::imapPathPrefix);
-        server.maxMessageSize().ifPresent(builder::maxMessageSize);
-        server.leaveMessagesOnServer().ifPresent(builder::leaveMessagesOnServer);
-        settings = builder.build();
+        settings = ProviderEntry.settings(server, host.get(), username);
       }
       Candidate.Builder candidate =
           Candidate.builder().settings(settings).addSources(source).trust(trust).reason(reason);

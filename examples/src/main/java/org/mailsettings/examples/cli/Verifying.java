@@ -33,18 +33,9 @@ final class Verifying {
     this.password = password;
   }
 
-  /** A TLS context trusting the authorities of a PKCS#12 trust store. */
+  /** A TLS context trusting the authorities of a PKCS#12 trust store (as the adapter builds it). */
   static javax.net.ssl.SSLContext sslContext(Path trustStore, String password) {
-    try {
-      javax.net.ssl.TrustManagerFactory factory =
-          javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(load(trustStore, password));
-      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("cannot use the trust store " + trustStore + ": " + e.getMessage(), e);
-    }
+    return MailOptions.builder().trustStore(load(trustStore, password)).build().sslContext().orElseThrow();
   }
 
   private static KeyStore load(Path trustStore, String password) {
