@@ -2,10 +2,16 @@ package org.mailsettings.benchmarks;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mailsettings.clientconfig.ClientConfig;
@@ -24,8 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Parsing clientConfig documents: one of typical size (GMX, 2.6 kB, six servers) and the whole
- * ISPDB corpus of {@code ../shared/corpora/ispdb} (set {@code -Dmailsettings.shared=...} when run
- * from elsewhere).
+ * ISPDB snapshot bundled in core's jar.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,11 +45,20 @@ public class ParseBenchmark {
 
   @Setup
   public void load() throws IOException {
-    Path ispdb = Path.of(System.getProperty("mailsettings.shared", "../shared")).resolve("corpora/ispdb");
-    typical = Files.readAllBytes(ispdb.resolve("gmx.net.xml"));
-    try (Stream<Path> files = Files.list(ispdb)) {
-      for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".xml")).sorted()::iterator) {
-        corpus.add(Files.readAllBytes(file));
+    URI snapshot;
+    try {
+      snapshot = Objects.requireNonNull(ClientConfig.class.getResource("/org/mailsettings/ispdb/"), "ISPDB snapshot").toURI();
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+    // Inside core's jar, or core's classes directory when run from an IDE.
+    try (FileSystem jar = "jar".equals(snapshot.getScheme()) ? FileSystems.newFileSystem(snapshot, Map.of()) : null) {
+      Path ispdb = Path.of(snapshot);
+      typical = Files.readAllBytes(ispdb.resolve("gmx.net.xml"));
+      try (Stream<Path> files = Files.list(ispdb)) {
+        for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".xml")).sorted()::iterator) {
+          corpus.add(Files.readAllBytes(file));
+        }
       }
     }
   }

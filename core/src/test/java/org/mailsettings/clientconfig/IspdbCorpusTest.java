@@ -12,18 +12,17 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mailsettings.Protocol;
-import org.mailsettings.SharedCorpora;
+import org.mailsettings.testing.TestCorpora;
 
 /**
- * Every real-world document of the ISPDB corpus in {@code ../shared/corpora/ispdb} (read in
- * place, never copied) yields at least one usable server; the odd ones are handled as the draft
- * says.
+ * Every real-world document of the bundled ISPDB snapshot yields at least one usable server;
+ * the odd ones are handled as the draft says.
  */
 class IspdbCorpusTest {
   private final ClientConfigParser parser = ClientConfigParser.defaults();
 
   private static List<Path> corpus() throws IOException {
-    try (Stream<Path> files = Files.list(SharedCorpora.ispdb())) {
+    try (Stream<Path> files = Files.list(TestCorpora.ispdb())) {
       return files.filter(p -> p.toString().endsWith(".xml")).sorted().collect(Collectors.toList());
     }
   }
@@ -60,7 +59,7 @@ class IspdbCorpusTest {
 
   @Test
   void office365KeepsImapPop3AndSmtpAndDropsTheWebServicesSections() {
-    ClientConfig config = parser.parse(SharedCorpora.ispdb().resolve("office365.com.xml"));
+    ClientConfig config = parser.parse(TestCorpora.ispdb().resolve("office365.com.xml"));
     EmailProviderConfig provider = config.emailProviders().get(0);
     assertThat(provider.incomingServers()).extracting(ServerConfig::protocol)
         .containsExactly(Protocol.IMAP, Protocol.POP3);
@@ -74,7 +73,7 @@ class IspdbCorpusTest {
 
   @Test
   void severalSectionsOfOneKindKeepTheProvidersOrder() {
-    EmailProviderConfig gmx = parser.parse(SharedCorpora.ispdb().resolve("gmx.net.xml")).emailProviders().get(0);
+    EmailProviderConfig gmx = parser.parse(TestCorpora.ispdb().resolve("gmx.net.xml")).emailProviders().get(0);
     assertThat(gmx.incomingServers())
         .extracting(s -> s.protocol() + ":" + s.port())
         .containsExactly("IMAP:993", "IMAP:143", "POP3:995", "POP3:110");
@@ -83,7 +82,7 @@ class IspdbCorpusTest {
 
   @Test
   void theDraftsOwnVersion12SampleParses() {
-    ClientConfig config = parser.parse(SharedCorpora.autoconfigDraft().resolve("autoconfig-sample.xml"));
+    ClientConfig config = parser.parse(TestCorpora.autoconfigDraft().resolve("autoconfig-sample.xml"));
     assertThat(config.version()).isEqualTo("1.2");
     EmailProviderConfig provider = config.emailProviders().get(0);
     assertThat(provider.domains()).containsExactly("example.com", "example.net");
