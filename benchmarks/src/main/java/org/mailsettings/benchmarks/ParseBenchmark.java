@@ -52,13 +52,20 @@ public class ParseBenchmark {
       throw new IOException(e);
     }
     // Inside core's jar, or core's classes directory when run from an IDE.
-    try (FileSystem jar = "jar".equals(snapshot.getScheme()) ? FileSystems.newFileSystem(snapshot, Map.of()) : null) {
-      Path ispdb = Path.of(snapshot);
-      typical = Files.readAllBytes(ispdb.resolve("gmx.net.xml"));
-      try (Stream<Path> files = Files.list(ispdb)) {
-        for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".xml")).sorted()::iterator) {
-          corpus.add(Files.readAllBytes(file));
-        }
+    if ("jar".equals(snapshot.getScheme())) {
+      try (FileSystem jar = FileSystems.newFileSystem(snapshot, Map.of())) {
+        read(jar.provider().getPath(snapshot));
+      }
+    } else {
+      read(Path.of(snapshot));
+    }
+  }
+
+  private void read(Path ispdb) throws IOException {
+    typical = Files.readAllBytes(ispdb.resolve("gmx.net.xml"));
+    try (Stream<Path> files = Files.list(ispdb)) {
+      for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".xml")).sorted()::iterator) {
+        corpus.add(Files.readAllBytes(file));
       }
     }
   }
