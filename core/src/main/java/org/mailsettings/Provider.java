@@ -33,6 +33,13 @@ public abstract class Provider {
   /** The mail domains the provider serves directly (not its customers' domains). */
   public abstract List<String> domains();
 
+  /**
+   * How the provider issues OAuth 2.0 tokens, when its data says so (Google, Microsoft, Yahoo,
+   * AOL, ...): what an application needs, besides its own client registration, to sign the
+   * user in.
+   */
+  public abstract Optional<OAuth2Settings> oauth2();
+
   @Override
   public String toString() {
     return name() + " (" + id() + ")";

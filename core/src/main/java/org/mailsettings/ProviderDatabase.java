@@ -132,7 +132,7 @@ public final class ProviderDatabase {
     List<ProviderEntry> entries = new ArrayList<>();
     for (ClientConfig document : documents) {
       for (EmailProviderConfig provider : document.emailProviders()) {
-        entries.add(new ProviderEntry(provider, source, document.sourceName()));
+        entries.add(new ProviderEntry(provider, document.oAuth2(), source, document.sourceName()));
       }
     }
     return new ProviderDatabase(source, description, entries);

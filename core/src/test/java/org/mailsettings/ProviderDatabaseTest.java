@@ -106,6 +106,41 @@ class ProviderDatabaseTest {
   void theBuildsCompiledCacheHoldsExactlyWhatTheFilesSay() {
     assertThat(ProviderDatabase.class.getResource(ProviderDatabase.BUNDLED_LOCATION + "providers.dat")).isNotNull();
     assertThat(BUNDLED.providerConfigs()).isEqualTo(ProviderDatabase.bundledFromXml().providerConfigs());
+    assertThat(BUNDLED.providers()).isEqualTo(ProviderDatabase.bundledFromXml().providers());
+  }
+
+  @Test
+  void theOAuth2BlocksOfTheBigProvidersReachTheProvider() {
+    MailSettingsResolver resolver = MailSettingsResolver.create();
+    for (String address : List.of("jan@gmail.com", "jan@outlook.com", "jan@hotmail.com", "jan@yahoo.com", "jan@aol.com")) {
+      Provider provider = resolver.resolve(address).provider().orElseThrow();
+      assertThat(provider.oauth2()).as(address).isPresent();
+      OAuth2Settings oauth = provider.oauth2().get();
+      assertThat(oauth.authorizationEndpoint().getScheme()).isEqualTo("https");
+      assertThat(oauth.tokenEndpoint().getScheme()).isEqualTo("https");
+      assertThat(oauth.scopes()).isNotEmpty();
+    }
+    OAuth2Settings microsoft = resolver.resolve("jan@outlook.com").provider().orElseThrow().oauth2().orElseThrow();
+    assertThat(microsoft.issuer()).isEqualTo("login.microsoftonline.com");
+    assertThat(microsoft.scopes()).contains("https://outlook.office365.com/SMTP.Send", "offline_access");
+    assertThat(microsoft.deviceAuthorizationEndpoint())
+        .hasValueSatisfying(uri -> assertThat(uri.toString()).endsWith("/common/oauth2/v2.0/devicecode"));
+    assertThat(resolver.resolve("jan@gmail.com").provider().orElseThrow().oauth2().orElseThrow().scopes())
+        .containsExactly("https://mail.google.com/");
+    assertThat(resolver.resolve("info@vizus.cz").provider().orElseThrow().oauth2()).isEmpty();
+  }
+
+  @Test
+  void anOAuth2BlockWithoutHttpsEndpointsIsNotRead() {
+    String xml =
+        "<clientConfig version='1.1'><emailProvider id='x.example'><domain>x.example</domain>"
+            + "<incomingServer type='imap'><hostname>imap.x.example</hostname><port>993</port><socketType>SSL</socketType>"
+            + "<authentication>OAuth2</authentication></incomingServer></emailProvider>"
+            + "<oAuth2><issuer>x.example</issuer><scope>mail</scope><authURL>http://x.example/auth</authURL>"
+            + "<tokenURL>https://x.example/token</tokenURL></oAuth2></clientConfig>";
+    ProviderDatabase database =
+        ProviderDatabase.of(Source.LOCAL_FILE, "test", List.of(ClientConfigParser.defaults().parse(xml, "x.xml")));
+    assertThat(database.providers().get(0).oauth2()).isEmpty();
   }
 
   @Test

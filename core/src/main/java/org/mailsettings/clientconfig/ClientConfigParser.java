@@ -377,6 +377,8 @@ public final class ClientConfigParser {
           nonBlank(text()).ifPresent(oauth::authUrl);
         } else if (isStandard("tokenURL")) {
           nonBlank(text()).ifPresent(oauth::tokenUrl);
+        } else if (isExtension("deviceAuthURL")) {
+          nonBlank(text()).ifPresent(oauth::deviceAuthUrl);
         } else {
           skipElement();
         }

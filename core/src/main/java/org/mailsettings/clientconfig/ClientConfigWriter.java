@@ -60,6 +60,9 @@ public final class ClientConfigWriter {
         element(xml, "scope", oauth.scope());
         element(xml, "authURL", oauth.authUrl());
         element(xml, "tokenURL", oauth.tokenUrl());
+        if (oauth.deviceAuthUrl().isPresent()) {
+          extension(xml, "deviceAuthURL", oauth.deviceAuthUrl().get());
+        }
         xml.writeEndElement();
       }
       xml.writeEndElement();

@@ -26,6 +26,12 @@ public abstract class OAuth2Config {
   /** The token endpoint. */
   public abstract Optional<String> tokenUrl();
 
+  /**
+   * The device authorization endpoint of RFC 8628, from the project's extension ({@code
+   * <ms:deviceAuthURL>}): the draft has no element for it.
+   */
+  public abstract Optional<String> deviceAuthUrl();
+
   /** Builds an {@link OAuth2Config}. */
   public static final class Builder extends ImmutableOAuth2Config.Builder {
     Builder() {}

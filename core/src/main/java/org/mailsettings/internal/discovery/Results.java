@@ -77,7 +77,7 @@ final class Results {
             .filter(p -> p.domains().contains(address.asciiDomain()))
             .findFirst()
             .orElse(document.emailProviders().get(0));
-    ProviderEntry entry = new ProviderEntry(chosen, level, document.sourceName());
+    ProviderEntry entry = new ProviderEntry(chosen, document.oAuth2(), level, document.sourceName());
     List<String> notes = new ArrayList<>();
     List<Candidate> incoming =
         vouched(ProviderCandidates.expand(chosen.incomingServers(), entry, address, level, trust, reason, notes), alsoVouching);

@@ -17,6 +17,7 @@ import org.mailsettings.Security;
 import org.mailsettings.clientconfig.ClientConfig;
 import org.mailsettings.clientconfig.ClientConfigParser;
 import org.mailsettings.clientconfig.EmailProviderConfig;
+import org.mailsettings.clientconfig.OAuth2Config;
 import org.mailsettings.clientconfig.ServerConfig;
 
 /**
@@ -30,7 +31,7 @@ public final class CompiledDatabase {
   public static final String RESOURCE = "providers.dat";
 
   private static final int MAGIC = 0x4D534442; // "MSDB"
-  private static final int VERSION = 2;
+  private static final int VERSION = 3;
 
   private CompiledDatabase() {}
 
@@ -65,6 +66,15 @@ public final class CompiledDatabase {
     for (ClientConfig document : documents) {
       out.writeUTF(document.sourceName());
       out.writeUTF(document.version());
+      out.writeBoolean(document.oAuth2().isPresent());
+      if (document.oAuth2().isPresent()) {
+        OAuth2Config oauth = document.oAuth2().get();
+        writeOptional(out, oauth.issuer());
+        writeOptional(out, oauth.scope());
+        writeOptional(out, oauth.authUrl());
+        writeOptional(out, oauth.tokenUrl());
+        writeOptional(out, oauth.deviceAuthUrl());
+      }
       out.writeInt(document.emailProviders().size());
       for (EmailProviderConfig provider : document.emailProviders()) {
         out.writeUTF(provider.id());
@@ -91,6 +101,30 @@ public final class CompiledDatabase {
     List<ClientConfig> documents = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       ClientConfig.Builder document = ClientConfig.builder().sourceName(in.readUTF()).version(in.readUTF());
+      if (in.readBoolean()) {
+        OAuth2Config.Builder oauth = OAuth2Config.builder();
+        String issuer = readNullable(in);
+        if (issuer != null) {
+          oauth.issuer(issuer);
+        }
+        String scope = readNullable(in);
+        if (scope != null) {
+          oauth.scope(scope);
+        }
+        String authUrl = readNullable(in);
+        if (authUrl != null) {
+          oauth.authUrl(authUrl);
+        }
+        String tokenUrl = readNullable(in);
+        if (tokenUrl != null) {
+          oauth.tokenUrl(tokenUrl);
+        }
+        String deviceUrl = readNullable(in);
+        if (deviceUrl != null) {
+          oauth.deviceAuthUrl(deviceUrl);
+        }
+        document.oAuth2(oauth.build());
+      }
       int providers = in.readInt();
       for (int p = 0; p < providers; p++) {
         EmailProviderConfig.Builder provider = EmailProviderConfig.builder().id(in.readUTF());

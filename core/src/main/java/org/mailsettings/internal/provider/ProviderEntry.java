@@ -1,12 +1,17 @@
 package org.mailsettings.internal.provider;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.mailsettings.InvalidSettingsException;
+import org.mailsettings.OAuth2Settings;
 import org.mailsettings.Provider;
 import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.clientconfig.EmailProviderConfig;
+import org.mailsettings.clientconfig.OAuth2Config;
 import org.mailsettings.clientconfig.ServerConfig;
 import org.mailsettings.internal.net.HostNames;
 
@@ -19,8 +24,11 @@ public final class ProviderEntry {
   // Keyed by the very section objects of this entry; never modified after construction.
   private final IdentityHashMap<ServerConfig, ServerSettings> prototypes;
 
-  /** Wraps a parsed section read from {@code origin} by {@code source}. */
-  public ProviderEntry(EmailProviderConfig config, Source source, String origin) {
+  /**
+   * Wraps a parsed section read from {@code origin} by {@code source}, with the OAuth 2.0 block
+   * of its document.
+   */
+  public ProviderEntry(EmailProviderConfig config, Optional<OAuth2Config> oauth2, Source source, String origin) {
     this.config = config;
     this.source = source;
     this.origin = origin;
@@ -33,6 +41,7 @@ public final class ProviderEntry {
     if (!config.documentationUrls().isEmpty()) {
       builder.documentationUrl(config.documentationUrls().get(0));
     }
+    oauth2.flatMap(ProviderEntry::oauth2Settings).ifPresent(builder::oauth2);
     this.provider = builder.build();
     IdentityHashMap<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
     for (List<ServerConfig> servers : List.of(config.incomingServers(), config.outgoingServers())) {
@@ -46,6 +55,30 @@ public final class ProviderEntry {
       }
     }
     this.prototypes = fixed;
+  }
+
+  /**
+   * The document's OAuth 2.0 block as settings; empty when it lacks the issuer, the scopes or an
+   * HTTPS authorization or token endpoint (a client cannot sign in with less).
+   */
+  static Optional<OAuth2Settings> oauth2Settings(OAuth2Config block) {
+    if (block.issuer().isEmpty() || block.scope().isEmpty() || block.authUrl().isEmpty() || block.tokenUrl().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      OAuth2Settings.Builder settings =
+          OAuth2Settings.builder()
+              .issuer(block.issuer().get())
+              .addScopes(block.scope().get().strip().split("\\s+"))
+              .authorizationEndpoint(new URI(block.authUrl().get()))
+              .tokenEndpoint(new URI(block.tokenUrl().get()));
+      if (block.deviceAuthUrl().isPresent()) {
+        settings.deviceAuthorizationEndpoint(new URI(block.deviceAuthUrl().get()));
+      }
+      return Optional.of(settings.build());
+    } catch (URISyntaxException | InvalidSettingsException e) {
+      return Optional.empty();
+    }
   }
 
   private static ServerSettings prototype(ServerConfig server, String host) {
