@@ -178,6 +178,38 @@ public abstract class DiscoveryOptions {
     if (maxRedirects() < 0 || maxRedirects() > 10) {
       throw new InvalidSettingsException("maxRedirects must be 0 to 10: " + maxRedirects());
     }
+    checkTemplate("the ISPDB base URL", ispdbBaseUrl() + "example.com");
+    checkTemplate("the autoconfig URL template", autoconfigUrlTemplate());
+    checkTemplate("the well-known autoconfig URL template", wellKnownUrlTemplate());
+    checkTemplate("the plain-HTTP autoconfig URL template", autoconfigHttpUrlTemplate());
+    for (String template : autodiscoverUrlTemplates()) {
+      checkTemplate("an Autodiscover URL template", template);
+    }
+  }
+
+  /**
+   * Refuses a template that cannot give an absolute http or https URL with a host once its
+   * placeholders are filled in, so that a typing mistake is reported when the options are built,
+   * not as a failure of every discovery.
+   */
+  private static void checkTemplate(String what, String template) {
+    String sample =
+        template
+            .replace("%EMAILDOMAIN%", "example.com")
+            .replace("%EMAILADDRESS%", "user%40example.com")
+            .replace("%EMAILLOCALPART%", "user");
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(sample);
+    } catch (java.net.URISyntaxException e) {
+      throw new InvalidSettingsException(
+          "Not a URL template: " + what + " \"" + template + "\" (" + e.getReason() + ")");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+      throw new InvalidSettingsException(
+          "Not a URL template: " + what + " \"" + template + "\" must give an absolute http or https URL with a host");
+    }
   }
 
   /** Builds {@link DiscoveryOptions}. */

@@ -111,16 +111,31 @@ public abstract class ServerSettings {
     if (maxMessageSize().isPresent() && maxMessageSize().getAsLong() <= 0) {
       throw new InvalidSettingsException("Maximum message size must be positive: " + maxMessageSize().getAsLong());
     }
-    String username = username();
-    for (int i = 0; i < username.length(); i++) {
-      if (Character.isISOControl(username.charAt(i))) {
-        throw new InvalidSettingsException("The username contains a control character");
-      }
+    // Both reach protocol commands: a CR or LF in them would let data inject commands.
+    requireNoControlCharacters("username", username());
+    if (imapPathPrefix().isPresent()) {
+      requireNoControlCharacters("IMAP path prefix", imapPathPrefix().get());
     }
     if (!host.equals(host())) {
       return builder().from(this).host(host).build();
     }
     return this;
+  }
+
+  private static void requireNoControlCharacters(String what, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || (Character.isSurrogate(c) && !validSurrogatePair(value, i))) {
+        throw new InvalidSettingsException("The " + what + " contains a control character or a lone surrogate");
+      }
+      if (Character.isHighSurrogate(c)) {
+        i++;
+      }
+    }
+  }
+
+  private static boolean validSurrogatePair(String value, int i) {
+    return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1));
   }
 
   @Override

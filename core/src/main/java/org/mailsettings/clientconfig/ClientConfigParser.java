@@ -101,7 +101,8 @@ public final class ClientConfigParser {
    * @throws ClientConfigException if it is not a clientConfig document
    */
   public ClientConfig parse(String xml, String sourceName) {
-    if (xml.length() > maxBytes) {
+    // The cap is in bytes, as for streams: a string of 3-byte characters must not pass at a third.
+    if (xml.length() > maxBytes || utf8Length(xml) > maxBytes) {
       throw new ClientConfigException(Reason.TOO_LARGE, sourceName, -1, "larger than " + maxBytes + " bytes");
     }
     return parseText(xml.startsWith("\uFEFF") ? xml.substring(1) : xml, sourceName);
@@ -131,6 +132,25 @@ public final class ClientConfigParser {
       throw new ClientConfigException(Reason.MALFORMED_XML, sourceName, e.line(), "malformed XML: " + e.getMessage(), e);
     }
     return parseText(text, sourceName);
+  }
+
+  /** The length of the text in UTF-8, counted without encoding it. */
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   private ClientConfig parseText(String text, String sourceName) {

@@ -39,10 +39,10 @@ final class Results {
     if (cause instanceof HttpFetcher.FetchException fetch && fetch.failure() == HttpFetcher.Failure.TIMEOUT) {
       outcome = SourceOutcome.TIMEOUT;
     }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    if (message.contains("timed out")) {
+    if (cause instanceof org.mailsettings.internal.dns.DnsClient.DnsException dns && dns.isTimeout()) {
       outcome = SourceOutcome.TIMEOUT;
     }
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     return new SourceResult(level, List.of(), List.of(), Optional.empty(), report(level, query, outcome, message, startNanos));
   }
 

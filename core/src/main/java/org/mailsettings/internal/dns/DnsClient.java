@@ -49,13 +49,21 @@ public final class DnsClient {
   /** A failed lookup. */
   public static final class DnsException extends IOException {
     private static final long serialVersionUID = 1L;
+    private final boolean timeout;
 
-    DnsException(String message, Throwable cause) {
+    DnsException(String message, Throwable cause, boolean timeout) {
       super(message, cause);
+      this.timeout = timeout;
     }
 
     DnsException(String message) {
       super(message);
+      this.timeout = false;
+    }
+
+    /** Whether the server did not answer in time (rather than answering with an error). */
+    public boolean isTimeout() {
+      return timeout;
     }
   }
 
@@ -101,7 +109,7 @@ public final class DnsClient {
         .thenApply(
             response -> {
               List<MxHost> hosts = new ArrayList<>();
-              for (Record record : response.getSection(Section.ANSWER)) {
+              for (Record record : answers(response, domain, Type.MX)) {
                 if (record instanceof MXRecord mx) {
                   String host = hostName(mx.getTarget());
                   if (!host.isEmpty()) {
@@ -121,7 +129,7 @@ public final class DnsClient {
             response -> {
               List<SrvTarget> targets = new ArrayList<>();
               boolean notOffered = false;
-              for (Record record : response.getSection(Section.ANSWER)) {
+              for (Record record : answers(response, name, Type.SRV)) {
                 if (record instanceof SRVRecord srv) {
                   String host = hostName(srv.getTarget());
                   if (host.isEmpty()) {
@@ -143,7 +151,7 @@ public final class DnsClient {
     try {
       query = Message.newQuery(Record.newRecord(Name.fromString(name.endsWith(".") ? name : name + "."), type, DClass.IN));
     } catch (TextParseException e) {
-      return CompletableFuture.failedFuture(new DnsException("not a DNS name: " + name, e));
+      return CompletableFuture.failedFuture(new DnsException("not a DNS name: " + name, e, false));
     }
     query.getHeader().setFlag(Flags.AD);
     return resolver
@@ -154,8 +162,12 @@ public final class DnsClient {
             (response, failure) -> {
               if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                boolean timedOut = cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException;
                 throw new java.util.concurrent.CompletionException(
-                    new DnsException(Type.string(type) + " " + name + " at " + serverDescription + ": " + describe(cause), cause));
+                    new DnsException(
+                        Type.string(type) + " " + name + " at " + serverDescription + ": " + (timedOut ? "timed out" : describe(cause)),
+                        cause,
+                        timedOut));
               }
               int rcode = response.getRcode();
               if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
@@ -168,9 +180,40 @@ public final class DnsClient {
 
   private static String describe(Throwable t) {
     String message = t.getMessage();
-    return (message == null ? t.getClass().getSimpleName() : message).toLowerCase(Locale.ROOT).contains("timed out")
-        ? "timed out"
-        : message == null ? t.getClass().getSimpleName() : message;
+    return message == null ? t.getClass().getSimpleName() : message;
+  }
+
+  /**
+   * The records of the answer section that answer {@code name}: owned by the name asked, or by a
+   * name the answer's CNAME chain from it leads to. Anything else a server put there (an attempt
+   * to slip in records for other names) is ignored.
+   */
+  private static List<Record> answers(Message response, String name, int type) {
+    Name asked;
+    try {
+      asked = Name.fromString(name.endsWith(".") ? name : name + ".");
+    } catch (TextParseException e) {
+      return List.of();
+    }
+    List<Record> section = response.getSection(Section.ANSWER);
+    java.util.Set<Name> owners = new java.util.HashSet<>();
+    owners.add(asked);
+    boolean grew = true;
+    for (int round = 0; grew && round < 8; round++) { // a bounded CNAME chain
+      grew = false;
+      for (Record record : section) {
+        if (record instanceof org.xbill.DNS.CNAMERecord cname && owners.contains(cname.getName())) {
+          grew |= owners.add(cname.getTarget());
+        }
+      }
+    }
+    List<Record> matching = new ArrayList<>();
+    for (Record record : section) {
+      if (record.getType() == type && owners.contains(record.getName())) {
+        matching.add(record);
+      }
+    }
+    return matching;
   }
 
   private static boolean authenticated(Message response) {

@@ -196,7 +196,9 @@ public final class HttpFetcher {
     if (location.isEmpty()) {
       return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "redirect without a Location from " + uri, null));
     }
-    if (redirects.size() >= maxRedirects) {
+    // The chain holds the first address and every redirect target so far.
+    int followed = redirects.isEmpty() ? 0 : redirects.size() - 1;
+    if (followed >= maxRedirects) {
       return CompletableFuture.failedFuture(
           new FetchException(Failure.REDIRECT_REFUSED, "more than " + maxRedirects + " redirects from " + firstOf(uri, redirects), null));
     }

@@ -49,6 +49,9 @@ public final class GuessedCandidates {
       Security security,
       EmailAddress address) {
     for (String prefix : prefixes) {
+      if (prefix.length() + address.asciiDomain().length() > org.mailsettings.internal.idn.DomainName.MAX_LENGTH) {
+        continue; // a domain near the length limit leaves no room for "imap." and the like
+      }
       ServerSettings settings =
           ServerSettings.builder()
               .protocol(protocol)
