@@ -6,6 +6,9 @@
  * an implementation detail and not exported.
  */
 @org.jspecify.annotations.NullMarked
+// "module": the qualified export names the Jakarta Mail adapter, which is built after core, so
+// javac cannot see it when core is compiled; the warning says nothing else.
+@SuppressWarnings("module")
 module org.mailsettings.core {
   requires java.xml;
   requires java.net.http;
@@ -16,4 +19,6 @@ module org.mailsettings.core {
   exports org.mailsettings;
   exports org.mailsettings.clientconfig;
   exports org.mailsettings.probe;
+  // The Jakarta Mail adapter checks connected addresses with the same classification as discovery.
+  exports org.mailsettings.internal.net to org.mailsettings.jakarta;
 }

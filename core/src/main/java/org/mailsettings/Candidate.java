@@ -5,8 +5,8 @@ import org.immutables.value.Value;
 
 /**
  * One possible way to reach a mail server for an address: {@link ServerSettings}, where they came
- * from ({@link #sources()}), how far they can be trusted ({@link #trust()}) and why they are here,
- * in words ({@link #reason()}).
+ * from ({@link #sources()}), how far they can be trusted ({@link #trust()}) and why they are here
+ * ({@link #reasons()}).
  */
 @Value.Immutable
 public abstract class Candidate {
@@ -19,8 +19,8 @@ public abstract class Candidate {
   }
 
   /** A candidate from one source. */
-  public static Candidate of(ServerSettings settings, Source source, Trust trust, String reason) {
-    return builder().settings(settings).addSources(source).trust(trust).reason(reason).build();
+  public static Candidate of(ServerSettings settings, Source source, Trust trust, Note reason) {
+    return builder().settings(settings).addSources(source).trust(trust).addReasons(reason).build();
   }
 
   /** The settings. */
@@ -34,8 +34,13 @@ public abstract class Candidate {
   /** How far the settings can be trusted. */
   public abstract Trust trust();
 
-  /** Why this candidate is here, for people: "bundled database: VIZUS (domain vizus.cz)". */
-  public abstract String reason();
+  /**
+   * Why this candidate is here: first where it came from ({@link NoteCode#FROM_PROVIDER_DOMAIN}
+   * "bundled database: VIZUS serves vizus.cz"), then what qualifies it ({@link
+   * NoteCode#REDIRECTED_TO}, {@link NoteCode#PRIVATE_ADDRESS}, {@link NoteCode#ANSWERED_PROBE}).
+   * Never empty.
+   */
+  public abstract List<Note> reasons();
 
   /**
    * Other usernames worth trying, in order, when {@link ServerSettings#username()} is refused
@@ -48,6 +53,17 @@ public abstract class Candidate {
     return settings().protocol();
   }
 
+  /**
+   * The registrable ("second-level") domain of the host, as the user is asked to confirm it
+   * ({@code spoje.net} for {@code firma--cz.mx.spoje.net}); an IP address as it is.
+   */
+  public String hostDomain() {
+    String host = settings().host();
+    return org.mailsettings.internal.net.HostNames.isIpLiteral(host)
+        ? host
+        : org.mailsettings.internal.psl.PublicSuffixList.bundled().registrableDomain(host).orElse(host);
+  }
+
   /** The primary (most authoritative) source. */
   public Source source() {
     return sources().get(0);
@@ -58,11 +74,18 @@ public abstract class Candidate {
     if (sources().isEmpty()) {
       throw new InvalidSettingsException("A candidate needs at least one source");
     }
+    if (reasons().isEmpty()) {
+      throw new InvalidSettingsException("A candidate needs a reason");
+    }
   }
 
   @Override
   public String toString() {
-    return settings() + " from " + sources() + " (" + trust() + "): " + reason();
+    StringBuilder text = new StringBuilder().append(settings()).append(" from ").append(sources()).append(" (").append(trust()).append("): ");
+    for (int i = 0; i < reasons().size(); i++) {
+      text.append(i == 0 ? "" : "; ").append(reasons().get(i));
+    }
+    return text.toString();
   }
 
   /** Builds a {@link Candidate}. */

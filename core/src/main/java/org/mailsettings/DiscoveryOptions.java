@@ -1,19 +1,16 @@
 package org.mailsettings;
 
-import java.net.ProxySelector;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 import org.immutables.value.Value;
 
 /**
- * How {@link MailSettingsResolver#discover} looks on the network: the overall deadline, the
- * bounds of every request, and every endpoint, each replaceable so that applications behind
- * proxies, private deployments and tests can point any source anywhere.
+ * How one {@link MailSettingsResolver#discover} call looks on the network: the overall deadline,
+ * the bounds of every request, which sources to ask, and every endpoint, each replaceable so
+ * that private deployments and tests can point any source anywhere. What every call shares (the
+ * DNS server, the TLS context, the proxy, the HTTP client, the cache) belongs to the client:
+ * see {@link MailSettingsResolver.Builder}.
  *
  * <p>URL templates take {@code %EMAILDOMAIN%} (ASCII) and {@code %EMAILADDRESS%} (URL-encoded);
  * for MX-derived lookups, {@code %EMAILDOMAIN%} is the MX domain.
@@ -21,7 +18,6 @@ import org.immutables.value.Value;
  * <pre>{@code
  * DiscoveryOptions options = DiscoveryOptions.builder()
  *     .deadline(Duration.ofSeconds(5))
- *     .dnsServer("10.0.0.53", 53)
  *     .ispdbBaseUrl("https://ispdb.example.internal/v1.1/")
  *     .build();
  * }</pre>
@@ -35,7 +31,7 @@ public abstract class DiscoveryOptions {
 
   DiscoveryOptions() {}
 
-  /** A 10 s deadline, 3 s connect and 5 s per request, 1 MiB per response, every source. */
+  /** A 10 s deadline, 5 s per request, 1 MiB per response, every source. */
   public static DiscoveryOptions defaults() {
     return DEFAULTS;
   }
@@ -58,12 +54,6 @@ public abstract class DiscoveryOptions {
     return Duration.ofSeconds(10);
   }
 
-  /** The bound of one TCP connection. */
-  @Value.Default
-  public Duration connectTimeout() {
-    return Duration.ofSeconds(3);
-  }
-
   /** The bound of one HTTP exchange (headers and body) or DNS query. */
   @Value.Default
   public Duration requestTimeout() {
@@ -80,15 +70,6 @@ public abstract class DiscoveryOptions {
   @Value.Default
   public int maxRedirects() {
     return 3;
-  }
-
-  /** The DNS server's host (an IP address); the system's configured server when absent. */
-  public abstract Optional<String> dnsServerHost();
-
-  /** The DNS server's port. */
-  @Value.Default
-  public int dnsServerPort() {
-    return 53;
   }
 
   /** The ISPDB base URL; the domain is appended ({@code %ISPDB%%EMAILDOMAIN%}). */
@@ -123,10 +104,14 @@ public abstract class DiscoveryOptions {
         "https://%EMAILDOMAIN%/autodiscover/autodiscover.xml");
   }
 
-  /** The sources to use; all by default. */
+  /**
+   * The sources to ask; all of {@link Source#discoverySources()} by default. The provider
+   * databases are consulted as layers: leave out {@link Source#ISPDB_SNAPSHOT}, say, to ask the
+   * online ISPDB instead of the bundled snapshot.
+   */
   @Value.Default
   public Set<Source> sources() {
-    return EnumSet.allOf(Source.class);
+    return Set.copyOf(Source.discoverySources());
   }
 
   /**
@@ -137,18 +122,6 @@ public abstract class DiscoveryOptions {
   public boolean parallel() {
     return true;
   }
-
-  /** The HTTP client to use; one is built from the other options when absent. */
-  public abstract Optional<HttpClient> httpClient();
-
-  /** The TLS context for HTTPS (private authorities, tests); host names are always verified. */
-  public abstract Optional<SSLContext> sslContext();
-
-  /** The HTTP proxy selector. */
-  public abstract Optional<ProxySelector> proxy();
-
-  /** The cache shared between discoveries; none when absent. */
-  public abstract Optional<DiscoveryCache> cache();
 
   /** How long an HTTP document (or a 404) is kept in the cache. */
   @Value.Default
@@ -164,7 +137,7 @@ public abstract class DiscoveryOptions {
 
   @Value.Check
   void check() {
-    for (Duration d : List.of(deadline(), connectTimeout(), requestTimeout())) {
+    for (Duration d : List.of(deadline(), requestTimeout(), httpCacheTtl())) {
       if (d.isNegative() || d.isZero()) {
         throw new InvalidSettingsException("Discovery timeouts must be positive: " + d);
       }
@@ -172,8 +145,10 @@ public abstract class DiscoveryOptions {
     if (maxResponseBytes() < 1024) {
       throw new InvalidSettingsException("maxResponseBytes must be at least 1024: " + maxResponseBytes());
     }
-    if (dnsServerPort() < 1 || dnsServerPort() > 65535) {
-      throw new InvalidSettingsException("DNS server port outside 1 to 65535: " + dnsServerPort());
+    for (Source source : sources()) {
+      if (!Source.discoverySources().contains(source)) {
+        throw new InvalidSettingsException(source + " is not a discovery source; use one of " + Source.discoverySources());
+      }
     }
     if (maxRedirects() < 0 || maxRedirects() > 10) {
       throw new InvalidSettingsException("maxRedirects must be 0 to 10: " + maxRedirects());
@@ -216,11 +191,5 @@ public abstract class DiscoveryOptions {
   public static final class Builder extends ImmutableDiscoveryOptions.Builder {
     Builder() {}
 
-    /** The DNS server to ask, by IP address and port. */
-    public Builder dnsServer(String host, int port) {
-      dnsServerHost(host);
-      dnsServerPort(port);
-      return this;
-    }
   }
 }

@@ -58,8 +58,20 @@ public final class EmailAddress {
       throw new InvalidEmailAddressException(Reason.TOO_LONG, text, "");
     }
     for (int i = 0; i < input.length(); i++) {
-      if (Character.isISOControl(input.charAt(i))) {
+      char c = input.charAt(i);
+      if (Character.isISOControl(c)) {
         throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, text, "");
+      }
+      if (org.mailsettings.internal.text.Texts.isUnsafe(c)) {
+        // Bidirectional overrides make an address look like another one on screen.
+        throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, text, "a bidirectional formatting character");
+      }
+      if (Character.isSurrogate(c)
+          && !(Character.isHighSurrogate(c) && i + 1 < input.length() && Character.isLowSurrogate(input.charAt(i + 1)))) {
+        throw new InvalidEmailAddressException(Reason.CONTROL_CHARACTER, text, "a lone surrogate");
+      }
+      if (Character.isHighSurrogate(c)) {
+        i++;
       }
     }
     boolean hasBrackets = input.indexOf('<') >= 0 || input.indexOf('>') >= 0;

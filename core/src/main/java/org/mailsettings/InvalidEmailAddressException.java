@@ -14,7 +14,7 @@ public final class InvalidEmailAddressException extends IllegalArgumentException
     /** Longer than any real address with a display name. */
     TOO_LONG("it is longer than " + EmailAddress.MAX_INPUT_LENGTH + " characters"),
     /** A line break, tab or other control character, which could smuggle headers or commands. */
-    CONTROL_CHARACTER("it contains a control character (line break, tab or similar)"),
+    CONTROL_CHARACTER("it contains a control character (line break, tab, a bidirectional override or similar)"),
     /** A {@code <} without its {@code >} or the other way round, or text after the {@code >}. */
     UNBALANCED_ANGLE_BRACKETS("its angle brackets do not enclose exactly one address"),
     /** A display name that opens a quote it never closes, or holds a bracket or quote unquoted. */
@@ -64,7 +64,8 @@ public final class InvalidEmailAddressException extends IllegalArgumentException
 
   private static String abbreviate(String input) {
     String printable = input.codePoints()
-        .map(c -> Character.isISOControl(c) ? '?' : c)
+        .map(c -> Character.isISOControl(c) || (c <= 0xFFFF && org.mailsettings.internal.text.Texts.isUnsafe((char) c))
+            || (c >= 0xD800 && c <= 0xDFFF) ? '?' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
         .toString();
     return printable.length() <= 100 ? printable : printable.substring(0, 97) + "...";

@@ -27,8 +27,21 @@ public abstract class Provider {
   /** The provider's own page on mail settings, when known. */
   public abstract Optional<String> documentationUrl();
 
-  /** Notes for the user, in English: quirks, requirements, warnings. */
+  /**
+   * Notes for the user from the provider's file ({@code <ms:note>}): quirks, requirements,
+   * warnings. They are data, in the language of the file (English for the bundled files).
+   */
   public abstract List<String> notes();
+
+  /**
+   * Which database layer knows the provider: {@link Source#LOCAL_FILE} (the application's own
+   * files), {@link Source#BUNDLED_DATABASE} (curated), {@link Source#ISPDB_SNAPSHOT}, or the
+   * network source whose document named it.
+   */
+  public abstract Source source();
+
+  /** The file, resource or URL the provider was read from: {@code bundled:vizus.cz.xml}. */
+  public abstract String origin();
 
   /** The mail domains the provider serves directly (not its customers' domains). */
   public abstract List<String> domains();

@@ -1,6 +1,5 @@
 package org.mailsettings;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,58 +19,58 @@ import org.mailsettings.clientconfig.ClientConfig;
 import org.mailsettings.clientconfig.ClientConfigException;
 import org.mailsettings.clientconfig.ClientConfigParser;
 import org.mailsettings.clientconfig.EmailProviderConfig;
-import org.mailsettings.internal.provider.CompiledDatabase;
+import org.mailsettings.internal.provider.BundledData;
 import org.mailsettings.internal.provider.ProviderEntry;
 import org.mailsettings.internal.provider.ProviderIndex;
 
 /**
- * A set of provider rules read from clientConfig documents: the database bundled with the
- * library, a directory of the application's own files, a classpath location, or documents the
- * application parsed itself.
+ * A set of provider rules read from clientConfig documents: the application's own files (a
+ * directory, a classpath location, or documents it parsed itself), or one of the library's own
+ * layers ({@link #bundled()} and {@link #ispdbSnapshot()}).
  *
- * <p>Immutable and thread-safe. Pass one or more to {@link MailSettingsResolver.Builder}; the
- * first database that knows a domain answers for it.
+ * <p>Immutable and thread-safe. Add the application's databases to {@link
+ * MailSettingsResolver.Builder}; they are consulted before the library's layers, in the order
+ * added, and the first database that knows a domain answers for it. Candidates from the
+ * application's databases carry {@link Source#LOCAL_FILE} and are trusted: they are the
+ * application's own configuration.
  */
 public final class ProviderDatabase {
-
-  /** Where the bundled provider files live, relative to the class path root. */
-  static final String BUNDLED_LOCATION = "/org/mailsettings/providers/";
 
   /** The file that lists a classpath location's provider files, one name a line. */
   public static final String INDEX_FILE = "index.txt";
 
-  private final Source source;
-  private final String description;
   private final ProviderIndex index;
 
-  private ProviderDatabase(Source source, String description, List<ProviderEntry> entries) {
-    this.source = source;
-    this.description = description;
-    this.index = new ProviderIndex(description, entries);
+  private ProviderDatabase(ProviderIndex index) {
+    this.index = index;
   }
 
   /**
-   * The database bundled with the library: the providers and hosters listed in the README.
+   * The curated provider files bundled with the library: the providers and hosters listed in the
+   * README. Read once per JVM (from the build's compiled form) and shared.
    *
-   * @throws ClientConfigException only if the library's own resources are damaged
+   * @throws IllegalStateException only if the library's own resources are damaged
    */
   public static ProviderDatabase bundled() {
-    // The build stores the parsed files compactly beside them: no XML parser at start-up.
-    try (InputStream compiled = ProviderDatabase.class.getResourceAsStream(BUNDLED_LOCATION + CompiledDatabase.RESOURCE)) {
-      if (compiled != null) {
-        return of(Source.BUNDLED_DATABASE, "bundled database", CompiledDatabase.read(new BufferedInputStream(compiled)));
-      }
-    } catch (IOException e) {
-      // A damaged cache: the files themselves are read below.
-    }
-    return bundledFromXml();
+    return new ProviderDatabase(BundledData.curated());
   }
 
-  /** The bundled database read from its XML files, without the build's compiled cache. */
+  /**
+   * The bundled snapshot of Thunderbird's ISPDB (MPL-2.0; see the README), consulted after the
+   * curated files. Read once per JVM and shared.
+   *
+   * @throws IllegalStateException only if the library's own resources are damaged
+   */
+  public static ProviderDatabase ispdbSnapshot() {
+    return new ProviderDatabase(BundledData.snapshot());
+  }
+
+  /** The curated files read from their XML, without the build's compiled form (for tests). */
   static ProviderDatabase bundledFromXml() {
     List<ClientConfig> configs =
-        readListed(name -> ProviderDatabase.class.getResourceAsStream(BUNDLED_LOCATION + name), "bundled:");
-    return of(Source.BUNDLED_DATABASE, "bundled database", configs);
+        readListed(name -> ProviderDatabase.class.getResourceAsStream(BundledData.CURATED_LOCATION + name), "bundled:");
+    return new ProviderDatabase(
+        new ProviderIndex(Source.BUNDLED_DATABASE, BundledData.CURATED_DESCRIPTION, BundledData.entries(configs, Source.BUNDLED_DATABASE)));
   }
 
   /**
@@ -101,7 +100,7 @@ public final class ProviderDatabase {
     for (Path file : files) {
       configs.add(ClientConfigParser.defaults().parse(file));
     }
-    return of(Source.LOCAL_FILE, "provider files in " + directory, configs);
+    return of("provider files in " + directory, configs);
   }
 
   /**
@@ -117,25 +116,19 @@ public final class ProviderDatabase {
     String directory = location.endsWith("/") ? location : location + "/";
     String base = directory.startsWith("/") ? directory.substring(1) : directory;
     List<ClientConfig> configs = readListed(name -> loader.getResourceAsStream(base + name), "classpath:" + base);
-    return of(Source.LOCAL_FILE, "provider files at classpath:" + base, configs);
+    return of("provider files at classpath:" + base, configs);
   }
 
   /**
-   * A database of documents the application parsed itself.
+   * A database of documents the application parsed itself; candidates from it carry {@link
+   * Source#LOCAL_FILE}.
    *
-   * @param source {@link Source#LOCAL_FILE} or {@link Source#BUNDLED_DATABASE}: what candidates
-   *     from these documents say about their origin
    * @param description for notes, such as "provider files in /etc/mail-providers"
    */
-  public static ProviderDatabase of(Source source, String description, Collection<ClientConfig> documents) {
-    Objects.requireNonNull(source, "source");
-    List<ProviderEntry> entries = new ArrayList<>();
-    for (ClientConfig document : documents) {
-      for (EmailProviderConfig provider : document.emailProviders()) {
-        entries.add(new ProviderEntry(provider, document.oAuth2(), source, document.sourceName()));
-      }
-    }
-    return new ProviderDatabase(source, description, entries);
+  public static ProviderDatabase of(String description, Collection<ClientConfig> documents) {
+    Objects.requireNonNull(description, "description");
+    return new ProviderDatabase(
+        new ProviderIndex(Source.LOCAL_FILE, description, BundledData.entries(List.copyOf(documents), Source.LOCAL_FILE)));
   }
 
   /**
@@ -183,14 +176,18 @@ public final class ProviderDatabase {
     return names;
   }
 
-  /** What candidates from this database say about their origin. */
+  /**
+   * What candidates from this database say about their origin: {@link Source#LOCAL_FILE} for the
+   * application's databases, {@link Source#BUNDLED_DATABASE} or {@link Source#ISPDB_SNAPSHOT} for
+   * the library's layers.
+   */
   public Source source() {
-    return source;
+    return index.source();
   }
 
   /** A description for notes and messages, such as "bundled database". */
   public String description() {
-    return description;
+    return index.description();
   }
 
   /** The providers, in the order they were read. */
@@ -209,6 +206,6 @@ public final class ProviderDatabase {
 
   @Override
   public String toString() {
-    return description + " (" + index.entries().size() + " providers)";
+    return index.description() + " (" + index.entries().size() + " providers)";
   }
 }

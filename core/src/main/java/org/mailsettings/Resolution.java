@@ -4,8 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
-import org.mailsettings.internal.net.HostNames;
-import org.mailsettings.internal.psl.PublicSuffixList;
 
 /**
  * The answer for one address: the provider when known, the incoming (IMAP, POP3) and outgoing
@@ -36,8 +34,18 @@ public abstract class Resolution {
   /** SMTP candidates, the preferred first. */
   public abstract List<Candidate> outgoing();
 
-  /** Notes for people: what was consulted, what was left out and why, advice. */
-  public abstract List<String> notes();
+  /** Notes for people, as codes with arguments: what was consulted, what was left out and why, advice. */
+  public abstract List<Note> notes();
+
+  /** Whether a note of this code is among the {@linkplain #notes() notes}. */
+  public boolean hasNote(NoteCode code) {
+    for (Note note : notes()) {
+      if (note.code() == code) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * For a discovery: what each source was asked, what came back and how long it took, in source
@@ -52,12 +60,10 @@ public abstract class Resolution {
    */
   @Value.Lazy
   public List<String> hostDomains() {
-    PublicSuffixList suffixes = PublicSuffixList.bundled();
     LinkedHashSet<String> domains = new LinkedHashSet<>();
     for (List<Candidate> list : List.of(incoming(), outgoing())) {
       for (Candidate candidate : list) {
-        String host = candidate.settings().host();
-        domains.add(HostNames.isIpLiteral(host) ? host : suffixes.registrableDomain(host).orElse(host));
+        domains.add(candidate.hostDomain());
       }
     }
     return List.copyOf(domains);

@@ -1,6 +1,7 @@
 package org.mailsettings;
 
 import java.time.Duration;
+import java.util.List;
 import org.immutables.value.Value;
 
 /** What one source of discovery was asked, what came back, and how long it took. */
@@ -23,15 +24,24 @@ public abstract class SourceReport {
   /** What came back. */
   public abstract SourceOutcome outcome();
 
-  /** Details for people: the error, the MX host found, the number of servers. */
-  public abstract String detail();
+  /** Details as codes with arguments: the error, the MX host found, the number of servers. */
+  public abstract List<Note> details();
 
   /** How long the source took, or ran before it was stopped. */
   public abstract Duration elapsed();
 
   @Override
   public String toString() {
-    return source() + " " + outcome() + " in " + elapsed().toMillis() + " ms: " + query() + (detail().isEmpty() ? "" : " (" + detail() + ")");
+    StringBuilder text = new StringBuilder().append(source()).append(' ').append(outcome()).append(" in ")
+        .append(elapsed().toMillis()).append(" ms: ").append(query());
+    if (!details().isEmpty()) {
+      text.append(" (");
+      for (int i = 0; i < details().size(); i++) {
+        text.append(i == 0 ? "" : "; ").append(details().get(i));
+      }
+      text.append(')');
+    }
+    return text.toString();
   }
 
   /** Builds a {@link SourceReport}. */

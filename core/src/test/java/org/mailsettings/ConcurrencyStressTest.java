@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,20 +77,21 @@ class ConcurrencyStressTest {
         https.route("/ispdb/" + domain, Response.ok(DiscoveryTest.config(domain, "imap." + domain, "smtp." + domain)).delayed(Duration.ofMillis(30)));
         dns.mx(domain, false, Duration.ofMillis(10), "mx." + domain);
       }
-      MailSettingsResolver resolver = MailSettingsResolver.create();
-      DiscoveryOptions uncached = DiscoveryOptions.builder()
-          .sslContext(TestTls.client())
-          .dnsServer("127.0.0.1", dns.port())
+      MailSettingsResolver.Builder client = MailSettingsResolver.builder().sslContext(TestTls.client()).dnsServer("127.0.0.1", dns.port());
+      DiscoveryOptions options = DiscoveryOptions.builder()
           .ispdbBaseUrl(https.base() + "/ispdb/")
-          .sources(EnumSet.of(Source.BUNDLED_DATABASE, Source.ISPDB, Source.MX, Source.GUESS))
+          .sources(Set.of(Source.BUNDLED_DATABASE, Source.ISPDB, Source.MX, Source.GUESS))
           .deadline(Duration.ofSeconds(10))
           .build();
       Map<String, Resolution> expected = new HashMap<>();
-      for (String domain : domains) {
-        expected.put(domain, resolver.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@" + domain)), uncached));
+      try (MailSettingsResolver uncached = client.cacheSize(0).build()) {
+        for (String domain : domains) {
+          expected.put(domain, uncached.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@" + domain)), options));
+        }
       }
       int requestsBefore = https.requestCount();
-      DiscoveryOptions cached = uncached.toBuilder().cache(DiscoveryCache.create(1000)).build();
+      MailSettingsResolver resolver = client.cacheSize(1000).build();
+      DiscoveryOptions cached = options;
       List<Callable<Boolean>> tasks = new ArrayList<>();
       for (int t = 0; t < THREADS * 2; t++) {
         int offset = t;
@@ -109,6 +110,7 @@ class ConcurrencyStressTest {
       assertThat(runAll(tasks)).containsOnly(true);
       // Each domain's ISPDB entry fetched once through the shared cache, however many threads asked.
       assertThat(https.requestCount() - requestsBefore).isEqualTo(domains.size());
+      resolver.close();
     }
   }
 }

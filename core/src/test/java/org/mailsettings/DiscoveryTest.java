@@ -3,8 +3,8 @@ package org.mailsettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,7 @@ import org.mailsettings.testing.TestTls;
 
 /** Discovery against real HTTP(S) and DNS servers on 127.0.0.1, started by each test. */
 class DiscoveryTest {
-  private static final MailSettingsResolver RESOLVER = MailSettingsResolver.create();
+  private MailSettingsResolver resolver;
   private TestHttpServer https;
   private TestHttpServer http;
   private TestDnsServer dns;
@@ -26,10 +26,19 @@ class DiscoveryTest {
     https = TestHttpServer.https(TestTls.server("localhost"));
     http = TestHttpServer.http();
     dns = new TestDnsServer();
+    resolver = client().build();
+  }
+
+  private MailSettingsResolver.Builder client() {
+    return MailSettingsResolver.builder()
+        .sslContext(TestTls.client())
+        .dnsServer("127.0.0.1", dns.port())
+        .connectTimeout(Duration.ofSeconds(1));
   }
 
   @AfterEach
   void stop() throws Exception {
+    resolver.close();
     https.close();
     http.close();
     dns.close();
@@ -39,9 +48,6 @@ class DiscoveryTest {
     return DiscoveryOptions.builder()
         .deadline(Duration.ofSeconds(5))
         .requestTimeout(Duration.ofSeconds(2))
-        .connectTimeout(Duration.ofSeconds(1))
-        .sslContext(TestTls.client())
-        .dnsServer("127.0.0.1", dns.port())
         .autoconfigUrlTemplate(https.base() + "/ac/%EMAILDOMAIN%/mail/config-v1.1.xml?emailaddress=%EMAILADDRESS%")
         .wellKnownUrlTemplate(https.base() + "/wk/%EMAILDOMAIN%/.well-known/autoconfig/mail/config-v1.1.xml")
         .autoconfigHttpUrlTemplate(http.base() + "/ac/%EMAILDOMAIN%/mail/config-v1.1.xml")
@@ -60,7 +66,7 @@ class DiscoveryTest {
   }
 
   private Resolution discover(String address, DiscoveryOptions options) throws InterruptedException {
-    return RESOLVER.discoverAndWait(ResolutionRequest.of(EmailAddress.parse(address)), options);
+    return resolver.discoverAndWait(ResolutionRequest.of(EmailAddress.parse(address)), options);
   }
 
   private static SourceReport report(Resolution resolution, Source source) {
@@ -119,7 +125,7 @@ class DiscoveryTest {
     assertThat(elapsed).isLessThan(deadline.plusMillis(500));
     assertThat(resolution.incoming()).isNotEmpty().allSatisfy(c -> assertThat(c.source()).isEqualTo(Source.GUESS));
     assertThat(report(resolution, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.TIMEOUT);
-    assertThat(resolution.notes()).anySatisfy(n -> assertThat(n).contains("deadline"));
+    assertThat(resolution.hasNote(NoteCode.DEADLINE_PASSED)).isTrue();
   }
 
   @Test
@@ -138,15 +144,15 @@ class DiscoveryTest {
     Resolution moved = discover("jan@moved.cz", options().build());
     assertThat(moved.incoming().get(0).source()).isEqualTo(Source.AUTOCONFIG);
     assertThat(moved.incoming().get(0).trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
-    assertThat(moved.incoming().get(0).reason()).contains("redirected to 127.0.0.1");
+    assertThat(moved.incoming().get(0).reasons()).contains(Note.of(NoteCode.REDIRECTED_TO, "127.0.0.1"));
 
     int plainRequestsBefore = http.requestCount();
     https.route("/ac/downgrade.cz/mail/config-v1.1.xml", Response.redirect(http.base() + "/plain"));
     http.route("/plain", Response.ok(config("downgrade.cz", "imap.evil.example", "smtp.evil.example")));
     Resolution downgrade =
-        discover("jan@downgrade.cz", options().sources(EnumSet.of(Source.AUTOCONFIG, Source.GUESS)).build());
+        discover("jan@downgrade.cz", options().sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
     assertThat(report(downgrade, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.ERROR);
-    assertThat(report(downgrade, Source.AUTOCONFIG).detail()).contains("only HTTPS");
+    assertThat(report(downgrade, Source.AUTOCONFIG).details()).extracting(Note::code).containsExactly(NoteCode.REDIRECT_REFUSED);
     assertThat(http.requestCount()).isEqualTo(plainRequestsBefore);
   }
 
@@ -157,10 +163,10 @@ class DiscoveryTest {
       Resolution resolution =
           discover("jan@tls.cz", options()
               .autoconfigUrlTemplate(wrongName.base() + "/ac/%EMAILDOMAIN%/mail/config-v1.1.xml")
-              .sources(EnumSet.of(Source.AUTOCONFIG, Source.AUTOCONFIG_HTTP, Source.GUESS))
+              .sources(Set.of(Source.AUTOCONFIG, Source.AUTOCONFIG_HTTP, Source.GUESS))
               .build());
       assertThat(report(resolution, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.ERROR);
-      assertThat(report(resolution, Source.AUTOCONFIG).detail()).contains("TLS");
+      assertThat(report(resolution, Source.AUTOCONFIG).details()).extracting(Note::code).containsExactly(NoteCode.TLS_FAILED);
       assertThat(resolution.incoming()).allSatisfy(c -> assertThat(c.source()).isEqualTo(Source.GUESS));
     }
   }
@@ -190,7 +196,8 @@ class DiscoveryTest {
     assertThat(imap.settings().host()).isEqualTo("imap.hoster-example.net");
     assertThat(imap.sources()).contains(Source.MX, Source.ISPDB);
     assertThat(imap.trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
-    assertThat(report(resolution, Source.MX).detail()).contains("mx1.mail.hoster-example.net");
+    assertThat(report(resolution, Source.MX).details().get(0)).isEqualTo(
+        Note.of(NoteCode.MX_DOCUMENT, "mx1.mail.hoster-example.net", https.base() + "/ispdb/hoster-example.net"));
     assertThat(https.requests()).anySatisfy(r -> assertThat(r.path()).isEqualTo("/ispdb/mail.hoster-example.net"));
   }
 
@@ -208,7 +215,7 @@ class DiscoveryTest {
       assertThat(c.usernameAlternatives()).containsExactly("jan");
     });
     assertThat(resolution.outgoing().get(0).settings().security()).isEqualTo(Security.STARTTLS);
-    assertThat(report(resolution, Source.SRV).detail()).contains("_pop3s._tcp. not offered");
+    assertThat(report(resolution, Source.SRV).details()).contains(Note.of(NoteCode.SRV_NOT_OFFERED, "_pop3s._tcp."));
   }
 
   @Test
@@ -236,7 +243,7 @@ class DiscoveryTest {
     https.route("/ispdb/both.cz", Response.ok(config("both.cz", "imap.both.cz", "smtp.both.cz")));
     dns.srv("_imaps._tcp.both.cz", 0, 0, 993, "imap.both.cz", false);
     Resolution resolution =
-        discover("jan@both.cz", options().sources(EnumSet.of(Source.ISPDB, Source.SRV, Source.GUESS)).build());
+        discover("jan@both.cz", options().sources(Set.of(Source.ISPDB, Source.SRV, Source.GUESS)).build());
     assertThat(resolution.incoming()).hasSize(1);
     assertThat(resolution.incoming().get(0).sources()).containsExactly(Source.ISPDB, Source.SRV);
     assertThat(resolution.incoming().get(0).trust()).isEqualTo(Trust.TRUSTED);
@@ -246,9 +253,7 @@ class DiscoveryTest {
   void aSharedCacheAsksEachDomainsSourcesOnce() throws Exception {
     https.route("/wk/cached.cz/.well-known/autoconfig/mail/config-v1.1.xml", Response.ok(config("cached.cz", "imap.cached.cz", "smtp.cached.cz")));
     dns.mx("cached.cz", false, Duration.ZERO, "mx.cached.cz");
-    DiscoveryCache cache = DiscoveryCache.create(100);
-    DiscoveryOptions cached =
-        options().cache(cache).sources(EnumSet.of(Source.WELL_KNOWN, Source.MX, Source.GUESS)).build();
+    DiscoveryOptions cached = options().sources(Set.of(Source.WELL_KNOWN, Source.MX, Source.GUESS)).build();
     Resolution first = discover("jan@cached.cz", cached);
     int httpAfterFirst = https.requestCount();
     int dnsAfterFirst = dns.queryCount();
@@ -257,7 +262,11 @@ class DiscoveryTest {
     assertThat(dns.queryCount()).isEqualTo(dnsAfterFirst);
     assertThat(first.incoming().get(0).settings().username()).isEqualTo("jan@cached.cz");
     assertThat(second.incoming().get(0).settings().username()).isEqualTo("petr@cached.cz");
-    assertThat(cache.size()).isPositive();
+
+    try (MailSettingsResolver uncached = client().cacheSize(0).build()) {
+      uncached.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@cached.cz")), cached);
+      assertThat(https.requestCount()).isGreaterThan(httpAfterFirst);
+    }
   }
 
   @Test
@@ -294,5 +303,114 @@ class DiscoveryTest {
     Resolution sequential = discover("jan@seq.cz", options().parallel(false).build());
     assertThat(sequential.incoming()).isEqualTo(parallel.incoming());
     assertThat(sequential.outgoing()).isEqualTo(parallel.outgoing());
+  }
+
+  /** Waits until no exchange of the server is held open by a client: every one was aborted. */
+  private static void awaitNoHangingExchanges(TestHttpServer server) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (server.hangingRequests() > 0 && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertThat(server.hangingRequests()).as("exchanges still open").isZero();
+  }
+
+  @Test
+  void cancellingTheFutureStopsEverySourceAndClosesItsConnections() throws Exception {
+    https.route("/ac/hang.cz/mail/config-v1.1.xml", Response.neverAnswer());
+    https.route("/ispdb/hang.cz", Response.neverAnswer());
+    java.util.concurrent.CompletableFuture<Resolution> future = resolver.discover(
+        ResolutionRequest.of(EmailAddress.parse("jan@hang.cz")),
+        options().requestTimeout(Duration.ofSeconds(30)).deadline(Duration.ofSeconds(30)).build());
+    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (https.hangingRequests() < 2 && System.nanoTime() < until) {
+      Thread.sleep(10);
+    }
+    assertThat(https.hangingRequests()).isEqualTo(2);
+    assertThat(future.cancel(true)).isTrue();
+    awaitNoHangingExchanges(https);
+  }
+
+  @Test
+  void theMxSourcesLookupsAreStoppedWhenTheDiscoveryEnds() throws Exception {
+    dns.mx("mxhang.cz", false, Duration.ZERO, "mx1.hang-hoster.example");
+    https.route("/ispdb/hang-hoster.example", Response.neverAnswer());
+    Resolution resolution = discover("jan@mxhang.cz", options()
+        .sources(Set.of(Source.MX, Source.GUESS)).deadline(Duration.ofMillis(800)).requestTimeout(Duration.ofSeconds(30)).build());
+    assertThat(report(resolution, Source.MX).outcome()).isEqualTo(SourceOutcome.TIMEOUT);
+    assertThat(https.requests()).anySatisfy(r -> assertThat(r.path()).isEqualTo("/ispdb/hang-hoster.example"));
+    awaitNoHangingExchanges(https);
+  }
+
+  @Test
+  void offlineResolutionAndDiscoveryAgreeOnMxHintsProviderFilesAndPrivateAddresses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // Every network source fails at once: nothing answers on these ports.
+    DiscoveryOptions failing = options().build();
+    ResolutionRequest hinted = ResolutionRequest.builder().address(EmailAddress.parse("jan@firma.cz"))
+        .addMxHosts("mx.unknown-hoster.example", "firma--cz.mx.spoje.net").build();
+    Resolution offline = resolver.resolve(hinted);
+    Resolution discovered = resolver.discoverAndWait(hinted, failing);
+    assertThat(offline.provider()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("spoje.net"));
+    assertThat(discovered.provider()).isEqualTo(offline.provider());
+    assertThat(discovered.incoming()).isEqualTo(offline.incoming());
+    assertThat(discovered.outgoing()).isEqualTo(offline.outgoing());
+
+    java.nio.file.Files.writeString(dir.resolve("intranet.xml"),
+        "<clientConfig version='1.1'><emailProvider id='private.cz'><domain>private.cz</domain>"
+            + "<incomingServer type='imap'><hostname>10.0.0.5</hostname><port>993</port><socketType>SSL</socketType>"
+            + "<username>%EMAILADDRESS%</username></incomingServer>"
+            + "<outgoingServer type='smtp'><hostname>10.0.0.5</hostname><port>465</port><socketType>SSL</socketType>"
+            + "<username>%EMAILADDRESS%</username></outgoingServer></emailProvider></clientConfig>");
+    try (MailSettingsResolver withFiles = client().addProviderDirectory(dir).build()) {
+      ResolutionRequest request = ResolutionRequest.of(EmailAddress.parse("jan@private.cz"));
+      Resolution own = withFiles.resolve(request);
+      Resolution ownDiscovered = withFiles.discoverAndWait(request, failing);
+      assertThat(own.incoming().get(0).trust()).isEqualTo(Trust.TRUSTED); // the application's own files
+      assertThat(ownDiscovered.incoming()).isEqualTo(own.incoming());
+    }
+
+    // A document that is not the application's own, pointing a public domain at a private address.
+    ProviderDatabase hostile = ProviderDatabase.of("test", List.of(org.mailsettings.clientconfig.ClientConfigParser.defaults().parse(
+        "<clientConfig version='1.1'><emailProvider id='x'><domain>mx-private.cz</domain></emailProvider></clientConfig>", "x")));
+    assertThat(hostile.source()).isEqualTo(Source.LOCAL_FILE);
+    dns.mx("pointing.cz", false, Duration.ZERO, "mx.pointing.cz");
+    https.route("/ac/pointing.cz/mail/config-v1.1.xml", Response.ok(config("pointing.cz", "127.0.0.1", "::ffff:7f00:1")));
+    Resolution pointing = discover("jan@pointing.cz", options().build());
+    assertThat(pointing.incoming().get(0).trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
+    assertThat(pointing.incoming().get(0).reasons()).extracting(Note::code).contains(NoteCode.PRIVATE_ADDRESS);
+    assertThat(pointing.outgoing().get(0).settings().host()).isEqualTo("::ffff:127.0.0.1");
+    assertThat(pointing.outgoing().get(0).trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
+  }
+
+  @Test
+  void aClosedClientEndsItsThreadsAndRefusesWork() throws Exception {
+    https.route("/ispdb/threads.cz", Response.ok(config("threads.cz", "imap.threads.cz", "smtp.threads.cz")));
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    MailSettingsResolver client = client().build();
+    client.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@threads.cz")), options().build());
+    assertThat(startedSince(before)).isNotEmpty();
+    client.close();
+    long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+    while (!startedSince(before).isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    assertThat(startedSince(before)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> client.discover(ResolutionRequest.of(EmailAddress.parse("jan@threads.cz")), options().build()))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(client.resolve("info@vizus.cz").provider()).isPresent(); // offline still answers
+  }
+
+  /**
+   * The client's threads started since {@code before} and still alive: its workers and timer, and
+   * from Java 21 on (where HttpClient can be closed) the HTTP client's selector.
+   */
+  private static List<String> startedSince(Set<Thread> before) {
+    boolean closableHttp = Runtime.version().feature() >= 21;
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !before.contains(t))
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("mailsettings-") || (closableHttp && n.startsWith("HttpClient-")))
+        .collect(java.util.stream.Collectors.toList());
   }
 }

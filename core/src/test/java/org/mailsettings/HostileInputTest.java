@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +19,6 @@ import org.xbill.DNS.Type;
 
 /** Hostile documents and hostile servers: each ends within its bound with a clear outcome. */
 class HostileInputTest {
-  private static final MailSettingsResolver RESOLVER = MailSettingsResolver.create();
 
   /** An endless stream that counts what was read from it. */
   private static final class Endless extends InputStream {
@@ -73,22 +72,34 @@ class HostileInputTest {
               + "<incomingServer type=\"imap\"><hostname>192.168.1.10</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
               + "<outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>465</port><socketType>SSL</socketType></outgoingServer>"
               + "</emailProvider></clientConfig>"));
-      Resolution resolution = RESOLVER.discoverAndWait(
+      Resolution resolution = client(dns).discoverAndWait(
           ResolutionRequest.of(EmailAddress.parse("jan@public.cz")),
-          DiscoveryOptions.builder().sslContext(TestTls.client()).dnsServer("127.0.0.1", dns.port())
+          DiscoveryOptions.builder()
               .autoconfigUrlTemplate(https.base() + "/ac/%EMAILDOMAIN%")
-              .sources(EnumSet.of(Source.AUTOCONFIG, Source.GUESS)).build());
+              .sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
       assertThat(resolution.incoming().get(0).trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
-      assertThat(resolution.incoming().get(0).reason()).contains("private address");
+      assertThat(resolution.incoming().get(0).reasons()).extracting(Note::code).contains(NoteCode.PRIVATE_ADDRESS);
       assertThat(resolution.outgoing().get(0).trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
       assertThat(resolution.requiresConfirmation()).isTrue();
     }
   }
 
+  private final java.util.List<MailSettingsResolver> clients = new java.util.ArrayList<>();
+
+  /** A client asking the test's DNS server and trusting the test CA, closed after the test. */
+  private MailSettingsResolver client(TestDnsServer dns) {
+    MailSettingsResolver client = MailSettingsResolver.builder().sslContext(TestTls.client()).dnsServer("127.0.0.1", dns.port()).build();
+    clients.add(client);
+    return client;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void closeClients() {
+    clients.forEach(MailSettingsResolver::close);
+  }
+
   private static DiscoveryOptions.Builder options(TestHttpServer https, TestDnsServer dns) {
     return DiscoveryOptions.builder()
-        .sslContext(TestTls.client())
-        .dnsServer("127.0.0.1", dns.port())
         .autoconfigUrlTemplate(https.base() + "/ac/%EMAILDOMAIN%")
         .ispdbBaseUrl(https.base() + "/ispdb/")
         .requestTimeout(Duration.ofSeconds(1))
@@ -104,8 +115,8 @@ class HostileInputTest {
     try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")); TestDnsServer dns = new TestDnsServer()) {
       https.route("/ac/slow.cz", Response.ok("<clientConfig>" + " ".repeat(100) + "</clientConfig>").trickled(Duration.ofSeconds(1)));
       long start = System.nanoTime();
-      Resolution resolution = RESOLVER.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@slow.cz")),
-          options(https, dns).sources(EnumSet.of(Source.AUTOCONFIG, Source.GUESS)).build());
+      Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@slow.cz")),
+          options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
       assertThat(report(resolution, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.TIMEOUT);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
@@ -117,10 +128,10 @@ class HostileInputTest {
       https.route("/ac/loop.cz", Response.redirect("/loop-a"));
       https.route("/loop-a", Response.redirect("/loop-b"));
       https.route("/loop-b", Response.redirect("/loop-a"));
-      Resolution resolution = RESOLVER.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@loop.cz")),
-          options(https, dns).sources(EnumSet.of(Source.AUTOCONFIG, Source.GUESS)).build());
+      Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@loop.cz")),
+          options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
       assertThat(report(resolution, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.ERROR);
-      assertThat(report(resolution, Source.AUTOCONFIG).detail()).contains("more than 3 redirects");
+      assertThat(report(resolution, Source.AUTOCONFIG).details()).extracting(Note::code).containsExactly(NoteCode.REDIRECT_REFUSED);
       assertThat(https.requestCount()).isLessThanOrEqualTo(4);
     }
   }
@@ -130,8 +141,8 @@ class HostileInputTest {
     try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")); TestDnsServer dns = new TestDnsServer()) {
       // Garbage after a valid header.
       dns.raw("garbage.cz", Type.MX, new byte[] {0, 0, (byte) 0x81, (byte) 0x80, 0, 1, 0, 5, 0, 0, 0, 0, 1, 2, 3});
-      Resolution garbage = RESOLVER.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@garbage.cz")),
-          options(https, dns).sources(EnumSet.of(Source.MX, Source.GUESS)).build());
+      Resolution garbage = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@garbage.cz")),
+          options(https, dns).sources(Set.of(Source.MX, Source.GUESS)).build());
       assertThat(report(garbage, Source.MX).outcome()).isIn(SourceOutcome.ERROR, SourceOutcome.TIMEOUT);
       assertThat(garbage.incoming()).allSatisfy(c -> assertThat(c.source()).isEqualTo(Source.GUESS));
 
@@ -141,18 +152,70 @@ class HostileInputTest {
         hosts[i] = "mx" + i + ".big-hoster-example.net";
       }
       dns.mx("big.cz", false, Duration.ZERO, hosts);
-      Resolution big = RESOLVER.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@big.cz")),
-          options(https, dns).sources(EnumSet.of(Source.MX, Source.GUESS)).build());
+      Resolution big = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@big.cz")),
+          options(https, dns).sources(Set.of(Source.MX, Source.GUESS)).build());
       assertThat(report(big, Source.MX).outcome()).isIn(SourceOutcome.NOTHING, SourceOutcome.ERROR);
 
       // Contradictory SRV: the same service "not offered" and offered.
       dns.srv("_imaps._tcp.contra.cz", 0, 0, 0, ".", false).srv("_imaps._tcp.contra.cz", 0, 0, 993, "imap.contra.cz", false);
-      Resolution contradictory = RESOLVER.discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@contra.cz")),
-          options(https, dns).sources(EnumSet.of(Source.SRV, Source.GUESS)).build());
+      Resolution contradictory = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@contra.cz")),
+          options(https, dns).sources(Set.of(Source.SRV, Source.GUESS)).build());
       assertThat(contradictory.incoming()).noneSatisfy(c -> {
         assertThat(c.source()).isEqualTo(Source.SRV);
         assertThat(c.settings().host()).isEqualTo("imap.contra.cz");
       });
+    }
+  }
+
+  @Test
+  void exactlyThreeRedirectsAreFollowedAndTheFourthIsRefused() throws Exception {
+    try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")); TestDnsServer dns = new TestDnsServer()) {
+      https.route("/ac/three.cz", Response.redirect("/three-1"));
+      https.route("/three-1", Response.redirect("/three-2"));
+      https.route("/three-2", Response.redirect("/three-3"));
+      https.route("/three-3", Response.ok(DiscoveryTest.config("three.cz", "imap.three.cz", "smtp.three.cz")));
+      Resolution three = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@three.cz")),
+          options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
+      assertThat(report(three, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.FOUND);
+      assertThat(three.incoming().get(0).settings().host()).isEqualTo("imap.three.cz");
+
+      https.route("/ac/four.cz", Response.redirect("/four-1"));
+      https.route("/four-1", Response.redirect("/four-2"));
+      https.route("/four-2", Response.redirect("/four-3"));
+      https.route("/four-3", Response.redirect("/four-4"));
+      https.route("/four-4", Response.ok(DiscoveryTest.config("four.cz", "imap.four.cz", "smtp.four.cz")));
+      Resolution four = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@four.cz")),
+          options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
+      assertThat(report(four, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.ERROR);
+      assertThat(report(four, Source.AUTOCONFIG).details()).extracting(Note::code).containsExactly(NoteCode.REDIRECT_REFUSED);
+      assertThat(https.requests()).noneSatisfy(r -> assertThat(r.path()).isEqualTo("/four-4"));
+    }
+  }
+
+  @Test
+  void dnsRecordsForANameThatWasNotAskedAreIgnored() throws Exception {
+    try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")); TestDnsServer dns = new TestDnsServer()) {
+      // An answer for owner.cz carrying an MX record of another name (a cache-poisoning attempt).
+      dns.mxFor("owner.cz", "victim.cz", "firma--cz.mx.spoje.net");
+      Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@owner.cz")),
+          options(https, dns).sources(Set.of(Source.MX, Source.GUESS)).build());
+      assertThat(report(resolution, Source.MX).outcome()).isEqualTo(SourceOutcome.NOTHING);
+      assertThat(resolution.provider()).isEmpty();
+    }
+  }
+
+  @Test
+  void aHostileDocumentsTextCannotReachATerminalRaw() throws Exception {
+    try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")); TestDnsServer dns = new TestDnsServer()) {
+      https.route("/ac/escape.cz", Response.ok(
+          "<clientConfig><emailProvider id=\"escape.cz\"><domain>escape.cz</domain>"
+              + "<displayName>Evil\u009b2J\u009d0;title\u009c&#13;&#10;| fake | row |\u202Egnp.exe</displayName>"
+              + "<incomingServer type=\"imap\"><hostname>imap.escape.cz</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
+              + "</emailProvider></clientConfig>"));
+      Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@escape.cz")),
+          options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
+      String name = resolution.provider().orElseThrow().name();
+      assertThat(name).startsWith("Evil").doesNotContain("\u009b", "\u009d", "\u009c", "\r", "\n", "\u202E");
     }
   }
 }

@@ -69,7 +69,8 @@ class MailSettingsResolverTest {
     // An MX host from unsigned DNS could be forged.
     assertThat(resolution.outgoing()).allSatisfy(c -> assertThat(c.trust()).isEqualTo(Trust.NEEDS_CONFIRMATION));
     assertThat(resolution.requiresConfirmation()).isTrue();
-    assertThat(resolution.notes()).anySatisfy(n -> assertThat(n).contains("Port 25"));
+    assertThat(resolution.hasNote(NoteCode.PORT_25_OFTEN_BLOCKED)).isTrue();
+    assertThat(resolution.hasNote(NoteCode.PROVIDER_BY_UNCONFIRMED_MX)).isTrue();
     assertThat(resolution.provider().orElseThrow().notes()).anySatisfy(n -> assertThat(n).contains("NTLM"));
   }
 
@@ -106,7 +107,7 @@ class MailSettingsResolverTest {
     Resolution resolution = RESOLVER.resolve("someone@gmail.com");
     assertThat(resolution.incoming().get(0).settings().authMethods().get(0)).isEqualTo(AuthMethod.OAUTH2);
     assertThat(resolution.outgoing().get(0).settings().authMethods().get(0)).isEqualTo(AuthMethod.OAUTH2);
-    assertThat(resolution.notes()).anySatisfy(n -> assertThat(n).contains("OAuth 2.0"));
+    assertThat(resolution.hasNote(NoteCode.OAUTH2_REQUIRED)).isTrue();
     assertThat(resolution.provider().orElseThrow().notes()).anySatisfy(n -> assertThat(n).contains("OAuth 2.0"));
   }
 
@@ -166,7 +167,7 @@ class MailSettingsResolverTest {
         ResolutionRequest.builder().address(EmailAddress.parse("info@firma.si")).addMxHosts("server7.avant.si");
     Resolution strict = RESOLVER.resolve(neoserv.build());
     assertThat(strict.incoming()).noneSatisfy(c -> assertThat(c.settings().security()).isEqualTo(Security.NONE));
-    assertThat(strict.notes()).anySatisfy(n -> assertThat(n).contains("unencrypted"));
+    assertThat(strict.hasNote(NoteCode.PLAINTEXT_LEFT_OUT)).isTrue();
     assertThat(strict.incoming().get(0).settings().host()).isEqualTo("mail.firma.si");
 
     Resolution lax =
@@ -260,7 +261,8 @@ class MailSettingsResolverTest {
     Resolution resolution =
         MailSettingsResolver.builder().bundledDatabase(false).addProviderDirectory(directory).build().resolve("x@odd.example");
     assertThat(endpoints(resolution.incoming())).containsExactly("IMAP imap.odd.example:993 IMPLICIT_TLS");
-    assertThat(resolution.notes()).anySatisfy(n -> assertThat(n).contains("Left out a IMAP server"));
+    assertThat(resolution.notes()).contains(
+        Note.of(NoteCode.SERVER_LEFT_OUT, Protocol.IMAP, "odd", "%EMAILLOCALPART%.odd.example", "odd.example"));
     // No username template: the full address, with the mailbox name as the alternative.
     assertThat(resolution.incoming().get(0).usernameAlternatives()).containsExactly("x");
   }

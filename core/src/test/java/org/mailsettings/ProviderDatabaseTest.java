@@ -24,13 +24,13 @@ class ProviderDatabaseTest {
   @Test
   void theIndexListsExactlyTheFilesInTheDirectory() throws IOException, URISyntaxException {
     Path directory =
-        Path.of(ProviderDatabase.class.getResource(ProviderDatabase.BUNDLED_LOCATION + "index.txt").toURI()).getParent();
+        Path.of(ProviderDatabase.class.getResource(org.mailsettings.internal.provider.BundledData.CURATED_LOCATION + "index.txt").toURI()).getParent();
     List<String> files;
     try (Stream<Path> listing = Files.list(directory)) {
       files = listing.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml")).sorted().collect(Collectors.toList());
     }
     List<String> indexed;
-    try (InputStream in = ProviderDatabase.class.getResourceAsStream(ProviderDatabase.BUNDLED_LOCATION + "index.txt")) {
+    try (InputStream in = ProviderDatabase.class.getResourceAsStream(org.mailsettings.internal.provider.BundledData.CURATED_LOCATION + "index.txt")) {
       indexed =
           new String(in.readAllBytes(), StandardCharsets.UTF_8)
               .lines()
@@ -44,7 +44,7 @@ class ProviderDatabaseTest {
   }
 
   private static org.mailsettings.clientconfig.ClientConfig parse(String file) throws IOException {
-    try (InputStream in = ProviderDatabase.class.getResourceAsStream(ProviderDatabase.BUNDLED_LOCATION + file)) {
+    try (InputStream in = ProviderDatabase.class.getResourceAsStream(org.mailsettings.internal.provider.BundledData.CURATED_LOCATION + file)) {
       return ClientConfigParser.defaults().parse(in, file);
     }
   }
@@ -104,7 +104,7 @@ class ProviderDatabaseTest {
 
   @Test
   void theBuildsCompiledCacheHoldsExactlyWhatTheFilesSay() {
-    assertThat(ProviderDatabase.class.getResource(ProviderDatabase.BUNDLED_LOCATION + "providers.dat")).isNotNull();
+    assertThat(ProviderDatabase.class.getResource(org.mailsettings.internal.provider.BundledData.CURATED_LOCATION + "providers.dat")).isNotNull();
     assertThat(BUNDLED.providerConfigs()).isEqualTo(ProviderDatabase.bundledFromXml().providerConfigs());
     assertThat(BUNDLED.providers()).isEqualTo(ProviderDatabase.bundledFromXml().providers());
   }
@@ -139,7 +139,7 @@ class ProviderDatabaseTest {
             + "<oAuth2><issuer>x.example</issuer><scope>mail</scope><authURL>http://x.example/auth</authURL>"
             + "<tokenURL>https://x.example/token</tokenURL></oAuth2></clientConfig>";
     ProviderDatabase database =
-        ProviderDatabase.of(Source.LOCAL_FILE, "test", List.of(ClientConfigParser.defaults().parse(xml, "x.xml")));
+        ProviderDatabase.of("test", List.of(ClientConfigParser.defaults().parse(xml, "x.xml")));
     assertThat(database.providers().get(0).oauth2()).isEmpty();
   }
 

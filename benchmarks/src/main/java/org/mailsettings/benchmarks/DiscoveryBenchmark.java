@@ -1,8 +1,8 @@
 package org.mailsettings.benchmarks;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.mailsettings.DiscoveryOptions;
 import org.mailsettings.EmailAddress;
@@ -83,22 +83,22 @@ public class DiscoveryBenchmark {
     https.route("/ispdb/" + domain, (found ? Response.ok(config(domain)) : Response.status(404)).delayed(Duration.ofMillis(200)));
     https.route("/ispdb/hoster.example", Response.ok(config("hoster.example")).delayed(Duration.ofMillis(150)));
     dns.mx(domain, false, Duration.ofMillis(100), "mx1.hoster.example");
-    resolver = MailSettingsResolver.create();
+    // No cache: every discovery asks its sources, as a first discovery of a domain does.
+    resolver = MailSettingsResolver.builder().sslContext(TestTls.client()).dnsServer("127.0.0.1", dns.port()).cacheSize(0).build();
     request = ResolutionRequest.of(EmailAddress.parse("jan@" + domain));
     options = DiscoveryOptions.builder()
-        .sslContext(TestTls.client())
-        .dnsServer("127.0.0.1", dns.port())
         .deadline(Duration.ofMillis(scenario.equals("hang") ? 500 : 5000))
         .requestTimeout(Duration.ofSeconds(10))
         .autoconfigUrlTemplate(https.base() + "/ac/%EMAILDOMAIN%")
         .ispdbBaseUrl(https.base() + "/ispdb/")
-        .sources(EnumSet.of(Source.BUNDLED_DATABASE, Source.AUTOCONFIG, Source.ISPDB, Source.MX, Source.GUESS))
+        .sources(Set.of(Source.BUNDLED_DATABASE, Source.AUTOCONFIG, Source.ISPDB, Source.MX, Source.GUESS))
         .parallel(parallel)
         .build();
   }
 
   @TearDown(Level.Trial)
   public void stop() throws Exception {
+    resolver.close();
     https.close();
     dns.close();
   }

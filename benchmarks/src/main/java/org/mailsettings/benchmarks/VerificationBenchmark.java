@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
@@ -63,7 +65,7 @@ public class VerificationBenchmark {
     return Candidate.of(
         ServerSettings.builder().protocol(Protocol.IMAP).host("localhost").port(port).security(Security.IMPLICIT_TLS)
             .addAuthMethods(AuthMethod.PASSWORD_CLEARTEXT).username("jan@example.cz").build(),
-        Source.LOCAL_FILE, Trust.TRUSTED, "benchmark");
+        Source.LOCAL_FILE, Trust.TRUSTED, Note.of(NoteCode.FROM_PROVIDER_DOMAIN, "benchmark", "GreenMail", "example.cz"));
   }
 
   @Setup(Level.Trial)

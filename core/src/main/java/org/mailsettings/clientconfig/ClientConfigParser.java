@@ -22,6 +22,7 @@ import org.mailsettings.Security;
 import org.mailsettings.clientconfig.ClientConfigException.Reason;
 import org.mailsettings.internal.io.BoundedInputStream;
 import org.mailsettings.internal.net.HostNames;
+import org.mailsettings.internal.text.Texts;
 import org.mailsettings.internal.xml.XmlText;
 
 /**
@@ -248,13 +249,13 @@ public final class ClientConfigParser {
             warn(line, "domain \"" + domain + "\" ignored: unknown purpose \"" + purpose + "\"");
           }
         } else if (isStandard("displayName")) {
-          nonBlank(text()).ifPresent(provider::displayName);
+          nonBlank(displayText()).ifPresent(provider::displayName);
         } else if (isStandard("displayShortName")) {
-          nonBlank(text()).ifPresent(provider::displayShortName);
+          nonBlank(displayText()).ifPresent(provider::displayShortName);
         } else if (isStandard("documentation")) {
           String url = attribute("url");
           if (url != null && !url.isBlank()) {
-            provider.addDocumentationUrls(url.strip());
+            provider.addDocumentationUrls(Texts.safe(url.strip()));
           }
           skipElement();
         } else if (isStandard("incomingServer")) {
@@ -262,7 +263,7 @@ public final class ClientConfigParser {
         } else if (isStandard("outgoingServer")) {
           server(false).ifPresent(provider::addOutgoingServers);
         } else if (isExtension("note")) {
-          nonBlank(text()).ifPresent(provider::addNotes);
+          nonBlank(displayText()).ifPresent(provider::addNotes);
         } else {
           skipElement();
         }
@@ -522,6 +523,15 @@ public final class ClientConfigParser {
           return;
         }
       }
+    }
+
+    /**
+     * Text meant for people (names, notes): white space runs become one space, and control and
+     * bidirectional formatting characters are replaced, so that a hostile document cannot drive
+     * a terminal or disguise a name.
+     */
+    private String displayText() throws XMLStreamException {
+      return Texts.safe(text().strip().replaceAll("\\s*[\\t\\r\\n]+\\s*", " "));
     }
 
     /** The text of the current element, ignoring (and skipping) any child elements. */

@@ -1,18 +1,19 @@
 package org.mailsettings.probe;
 
 import java.time.Duration;
-import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import org.immutables.value.Value;
 
-/** How the {@link Prober} connects: timeouts, the TLS trust, concurrency and the overall deadline. */
+/**
+ * How the {@link Prober} connects: timeouts, concurrency and the overall deadline. The TLS trust
+ * and the threads are the client's ({@link org.mailsettings.MailSettingsResolver#prober}).
+ */
 @Value.Immutable
 public abstract class ProbeOptions {
   private static final ProbeOptions DEFAULTS = new Builder().build();
 
   ProbeOptions() {}
 
-  /** Connect 3 s, read 5 s, 8 probes at once, a 15 s deadline for a batch, the JDK's trust. */
+  /** Connect 3 s, read 5 s, 8 probes at once, a 15 s deadline for a batch. */
   public static ProbeOptions defaults() {
     return DEFAULTS;
   }
@@ -46,9 +47,6 @@ public abstract class ProbeOptions {
     return Duration.ofSeconds(15);
   }
 
-  /** The TLS context (private authorities, tests); the JDK's default when absent. */
-  public abstract Optional<SSLContext> sslContext();
-
   /** The name this client gives in SMTP {@code EHLO}. */
   @Value.Default
   public String clientName() {
@@ -58,11 +56,11 @@ public abstract class ProbeOptions {
   @Value.Check
   void check() {
     if (concurrency() < 1) {
-      throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency());
+      throw new org.mailsettings.InvalidSettingsException("concurrency must be at least 1: " + concurrency());
     }
     for (Duration d : java.util.List.of(connectTimeout(), readTimeout(), deadline())) {
       if (d.isNegative() || d.isZero() || d.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("Probe timeouts must be positive: " + d);
+        throw new org.mailsettings.InvalidSettingsException("Probe timeouts must be positive: " + d);
       }
     }
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
 
 /**
  * What the {@link Prober} found about one candidate, without sending any credential: whether it
@@ -27,10 +28,13 @@ public abstract class ProbeResult {
   /** What was found. */
   public abstract ProbeStatus status();
 
-  /** Details for people: the error, or what the server said that did not fit. */
-  public abstract String detail();
+  /** Details as codes with arguments: the error, or what the server said that did not fit. */
+  public abstract List<Note> details();
 
-  /** The server's greeting line. */
+  /**
+   * The server's greeting line, with control and bidirectional formatting characters replaced
+   * (U+FFFD), so that it is safe to show.
+   */
   public abstract String greeting();
 
   /** The negotiated TLS version ({@code TLSv1.3}), when TLS was used. */
@@ -76,7 +80,7 @@ public abstract class ProbeResult {
             + (certificateMatches().orElse(true) ? "" : " (not for " + candidate().settings().host() + ")"))
         + startTlsOffered().map(o -> o ? ", STARTTLS offered" : ", no STARTTLS").orElse("")
         + (mechanismsAfterTls().isEmpty() ? "" : ", AUTH " + String.join(" ", mechanismsAfterTls()))
-        + (detail().isEmpty() ? "" : ": " + detail());
+        + (details().isEmpty() ? "" : ": " + details().stream().map(Note::toString).collect(java.util.stream.Collectors.joining("; ")));
   }
 
   /** Builds a {@link ProbeResult}. */

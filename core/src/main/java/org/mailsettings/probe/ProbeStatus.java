@@ -15,7 +15,9 @@ public enum ProbeStatus {
   /** No answer within the bound. */
   TIMEOUT,
   /** The host does not resolve or cannot be reached. */
-  UNREACHABLE;
+  UNREACHABLE,
+  /** The probe itself failed (an unexpected error of this library), which says nothing about the server. */
+  PROBE_FAILED;
 
   /** Whether the candidate is usable as it stands (the certificate must still match, see {@link ProbeResult#certificateMatches()}). */
   public boolean isReachable() {

@@ -9,17 +9,18 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,8 @@ import javax.net.ssl.SSLSocket;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Resolution;
 import org.mailsettings.Security;
@@ -38,6 +41,7 @@ import org.mailsettings.Trust;
 import org.mailsettings.internal.net.HostNames;
 import org.mailsettings.internal.probe.Dialogue;
 import org.mailsettings.internal.probe.LineConnection;
+import org.mailsettings.internal.text.Texts;
 
 /**
  * Checks candidates before any password is asked for, on plain sockets and the JDK's TLS: it
@@ -52,88 +56,108 @@ import org.mailsettings.internal.probe.LineConnection;
  * Instances are immutable and thread-safe.
  */
 public final class Prober {
-  private static final AtomicInteger THREADS = new AtomicInteger();
-
   private final ProbeOptions options;
+  private final Executor executor;
   private final SSLContext sslContext;
 
-  private Prober(ProbeOptions options) {
+  private Prober(ProbeOptions options, Executor executor, SSLContext sslContext) {
     this.options = options;
-    this.sslContext = options.sslContext().orElseGet(Prober::defaultContext);
+    this.executor = executor;
+    this.sslContext = sslContext;
   }
 
-  /** A prober with {@link ProbeOptions#defaults()}. */
-  public static Prober create() {
-    return new Prober(ProbeOptions.defaults());
+  /**
+   * A prober that runs on {@code executor} and trusts {@code sslContext}'s authorities. Usually
+   * obtained from {@link org.mailsettings.MailSettingsResolver#prober(ProbeOptions)}, which
+   * passes the client's own.
+   */
+  public static Prober create(ProbeOptions options, Executor executor, SSLContext sslContext) {
+    return new Prober(
+        Objects.requireNonNull(options, "options"), Objects.requireNonNull(executor, "executor"),
+        Objects.requireNonNull(sslContext, "sslContext"));
   }
 
-  /** A prober with the given options. */
-  public static Prober create(ProbeOptions options) {
-    return new Prober(options);
-  }
-
-  private static SSLContext defaultContext() {
-    try {
-      return SSLContext.getDefault();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("The JDK has no default TLS context", e);
-    }
-  }
-
-  /** Probes one candidate, within a few read timeouts. */
+  /** Probes one candidate on the calling thread, within a few read timeouts. */
   public ProbeResult probe(Candidate candidate) {
     return new Probe(candidate).run();
   }
 
   /**
-   * Probes candidates, {@link ProbeOptions#concurrency()} at once, within {@link
-   * ProbeOptions#deadline()}; a probe still running at the deadline is stopped and reported as a
-   * {@link ProbeStatus#TIMEOUT}. The results are in the order of the candidates.
+   * Probes candidates, {@link ProbeOptions#concurrency()} at once on the client's threads,
+   * within {@link ProbeOptions#deadline()}; a probe still running at the deadline is stopped
+   * (its socket closed) and reported as a {@link ProbeStatus#TIMEOUT}. The results are in the
+   * order of the candidates. When this returns, no probe of the batch touches a server any more.
+   * An interrupt of the waiting thread stops the batch the same way.
    */
   public List<ProbeResult> probeAll(List<Candidate> candidates) {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(options.concurrency(), candidates.size()),
-            runnable -> {
-              Thread thread = new Thread(runnable, "mailsettings-probe-" + THREADS.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
     long deadline = System.nanoTime() + options.deadline().toNanos();
     List<Probe> probes = new ArrayList<>();
-    List<Future<ProbeResult>> futures = new ArrayList<>();
-    try {
-      for (Candidate candidate : candidates) {
-        Probe probe = new Probe(candidate);
-        probes.add(probe);
-        futures.add(pool.submit(probe::run));
-      }
-      List<ProbeResult> results = new ArrayList<>();
-      for (int i = 0; i < futures.size(); i++) {
-        results.add(await(futures.get(i), probes.get(i), deadline));
-      }
-      return List.copyOf(results);
-    } finally {
-      pool.shutdownNow();
-      probes.forEach(Probe::abort);
+    for (Candidate candidate : candidates) {
+      probes.add(new Probe(candidate));
     }
+    List<CompletableFuture<ProbeResult>> futures = new ArrayList<>();
+    for (int i = 0; i < probes.size(); i++) {
+      futures.add(new CompletableFuture<>());
+    }
+    AtomicInteger next = new AtomicInteger();
+    Runnable[] worker = new Runnable[1];
+    worker[0] = () -> {
+      int index = next.getAndIncrement();
+      if (index >= probes.size()) {
+        return;
+      }
+      Probe probe = probes.get(index);
+      try {
+        futures.get(index).complete(probe.run());
+      } catch (RuntimeException | Error e) {
+        futures.get(index).completeExceptionally(e);
+      }
+      if (!probe.aborted) {
+        submit(worker[0]); // this slot takes the next candidate
+      }
+    };
+    for (int i = 0; i < Math.min(options.concurrency(), probes.size()); i++) {
+      submit(worker[0]);
+    }
+    List<ProbeResult> results = new ArrayList<>();
+    boolean interrupted = false;
+    try {
+      for (int i = 0; i < futures.size(); i++) {
+        Probe probe = probes.get(i);
+        if (interrupted) {
+          results.add(probe.stopped(ProbeStatus.TIMEOUT, Note.of(NoteCode.INTERRUPTED)));
+          continue;
+        }
+        try {
+          results.add(futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+          results.add(probe.stopped(ProbeStatus.TIMEOUT, Note.of(NoteCode.NOT_FINISHED_BEFORE_DEADLINE, options.deadline().toMillis())));
+        } catch (InterruptedException e) {
+          interrupted = true;
+          results.add(probe.stopped(ProbeStatus.TIMEOUT, Note.of(NoteCode.INTERRUPTED)));
+        } catch (ExecutionException e) {
+          results.add(probe.stopped(ProbeStatus.PROBE_FAILED, Note.of(NoteCode.FAILED, String.valueOf(e.getCause()))));
+        }
+      }
+    } finally {
+      // Whatever is still running or waiting stops here: sockets closed, no new connection.
+      probes.forEach(Probe::abort);
+      futures.forEach(f -> f.cancel(false));
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return List.copyOf(results);
   }
 
-  private ProbeResult await(Future<ProbeResult> future, Probe probe, long deadline) {
+  private void submit(Runnable task) {
     try {
-      return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      probe.abort();
-      future.cancel(true);
-      return probe.result(ProbeStatus.TIMEOUT, "not finished before the deadline of " + options.deadline().toMillis() + " ms");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return probe.result(ProbeStatus.TIMEOUT, "interrupted");
-    } catch (java.util.concurrent.ExecutionException e) {
-      return probe.result(ProbeStatus.PROTOCOL_MISMATCH, String.valueOf(e.getCause()));
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      // the client is closing: the batch's waiter reports what did not run
     }
   }
 
@@ -173,7 +197,7 @@ public final class Prober {
         .from(resolution)
         .incoming(refined(resolution.incoming(), guesses, results))
         .outgoing(refined(resolution.outgoing(), guesses, results))
-        .addNotes("Probed " + guesses.size() + " guessed servers: " + answered + " answered properly; the others were left out.")
+        .addNotes(Note.of(NoteCode.GUESSES_PROBED, guesses.size(), answered))
         .build();
   }
 
@@ -214,7 +238,9 @@ public final class Prober {
             Candidate.builder()
                 .from(candidate)
                 .settings(settings.build())
-                .reason(candidate.reason() + "; answered the probe" + (offered.isEmpty() ? "" : ", offers " + String.join(" ", offered)))
+                .addReasons(offered.isEmpty()
+                    ? Note.of(NoteCode.ANSWERED_PROBE)
+                    : Note.of(NoteCode.ANSWERED_PROBE_OFFERING, String.join(" ", offered)))
                 .build());
       }
     }
@@ -242,13 +268,17 @@ public final class Prober {
     return methods;
   }
 
-  /** One probe of one candidate. */
+  /**
+   * One probe of one candidate. Only the thread that runs it touches its builder; whoever gives
+   * up waiting makes a result of its own ({@link #stopped}).
+   */
   private final class Probe {
     private final Candidate candidate;
     private final ServerSettings settings;
     private final long start = System.nanoTime();
-    private volatile @Nullable Socket socket;
     private final ProbeResult.Builder result = ProbeResult.builder();
+    private final List<Socket> sockets = new ArrayList<>();
+    private volatile boolean aborted;
     private String greeting = "";
 
     Probe(Candidate candidate) {
@@ -256,19 +286,31 @@ public final class Prober {
       this.settings = candidate.settings();
     }
 
+    /** Closes every socket of the probe and forbids new ones. */
     void abort() {
-      Socket s = socket;
-      if (s != null) {
+      List<Socket> open;
+      synchronized (sockets) {
+        aborted = true;
+        open = List.copyOf(sockets);
+      }
+      for (Socket socket : open) {
         try {
-          s.close();
+          socket.close();
         } catch (IOException ignored) {
           // closing to stop the probe
         }
       }
     }
 
-    ProbeResult result(ProbeStatus status, String detail) {
-      return result.candidate(candidate).status(status).detail(detail).greeting(greeting)
+    /** A result for a probe the waiter gave up on, built apart from the probe's own. */
+    ProbeResult stopped(ProbeStatus status, Note detail) {
+      abort();
+      return ProbeResult.builder().candidate(candidate).status(status).addDetails(detail).greeting("")
+          .elapsed(Duration.ofNanos(System.nanoTime() - start)).build();
+    }
+
+    private ProbeResult result(ProbeStatus status, Note... details) {
+      return result.candidate(candidate).status(status).addDetails(details).greeting(Texts.safe(greeting))
           .elapsed(Duration.ofNanos(System.nanoTime() - start)).build();
     }
 
@@ -277,32 +319,34 @@ public final class Prober {
       try {
         addresses = InetAddress.getAllByName(settings.host());
       } catch (UnknownHostException e) {
-        return result(ProbeStatus.UNREACHABLE, settings.host() + " does not resolve");
+        return result(ProbeStatus.UNREACHABLE, Note.of(NoteCode.DOES_NOT_RESOLVE, settings.host()));
       }
       try {
         return converse(addresses);
       } catch (ConnectException e) {
-        return result(ProbeStatus.REFUSED, message(e));
+        return result(ProbeStatus.REFUSED, Note.of(NoteCode.CONNECT_FAILED, message(e)));
       } catch (NoRouteToHostException e) {
-        return result(ProbeStatus.UNREACHABLE, message(e));
+        return result(ProbeStatus.UNREACHABLE, Note.of(NoteCode.CONNECT_FAILED, message(e)));
       } catch (SocketTimeoutException e) {
-        return result(ProbeStatus.TIMEOUT, "no answer within " + options.readTimeout().toMillis() + " ms");
+        return result(ProbeStatus.TIMEOUT, Note.of(NoteCode.NO_ANSWER_WITHIN, options.readTimeout().toMillis()));
       } catch (LineConnection.ProtocolException e) {
-        return result(ProbeStatus.PROTOCOL_MISMATCH, message(e));
+        return result(ProbeStatus.PROTOCOL_MISMATCH, Note.of(NoteCode.MALFORMED_ANSWER, message(e)));
       } catch (SSLException e) {
-        return result(isPlaintextAnswer(e) ? ProbeStatus.PROTOCOL_MISMATCH : ProbeStatus.TLS_FAILED,
-            isPlaintextAnswer(e) ? "the server answered in plaintext, not TLS: this port is not for implicit TLS" : message(e));
+        return isPlaintextAnswer(e)
+            ? result(ProbeStatus.PROTOCOL_MISMATCH, Note.of(NoteCode.PLAINTEXT_ON_TLS_PORT))
+            : result(ProbeStatus.TLS_FAILED, Note.of(NoteCode.TLS_FAILED, message(e)));
       } catch (SocketException e) {
-        return result(ProbeStatus.TIMEOUT, "stopped: " + message(e));
+        return result(aborted ? ProbeStatus.TIMEOUT : ProbeStatus.UNREACHABLE, Note.of(NoteCode.CONNECT_FAILED, message(e)));
       } catch (IOException e) {
-        return result(ProbeStatus.PROTOCOL_MISMATCH, message(e));
+        return result(ProbeStatus.PROTOCOL_MISMATCH, Note.of(NoteCode.MALFORMED_ANSWER, message(e)));
       } finally {
         abort();
       }
     }
 
     private ProbeResult converse(InetAddress[] addresses) throws IOException {
-      Socket raw = connect(addresses[0]);
+      Socket raw = connectAny(addresses);
+      InetAddress connected = raw.getInetAddress();
       Dialogue dialogue = Dialogue.of(settings.protocol(), options.clientName());
       if (settings.security() == Security.IMPLICIT_TLS) {
         SSLSocket tls = handshake(raw, addresses);
@@ -314,14 +358,14 @@ public final class Prober {
         }
         result.mechanismsAfterTls(dialogue.capabilities(connection).mechanisms());
         dialogue.quit(connection);
-        return result(ProbeStatus.REACHABLE, "");
+        return result(ProbeStatus.REACHABLE);
       }
       LineConnection plain = new LineConnection(raw);
       try {
         greeting = dialogue.greeting(plain);
       } catch (SocketTimeoutException e) {
-        if (speaksTls(addresses[0])) {
-          return result(ProbeStatus.PROTOCOL_MISMATCH, "no greeting, but TLS answers on this port: it is for implicit TLS");
+        if (speaksTls(connected)) {
+          return result(ProbeStatus.PROTOCOL_MISMATCH, Note.of(NoteCode.TLS_ON_PLAINTEXT_PORT));
         }
         throw e;
       }
@@ -333,21 +377,21 @@ public final class Prober {
       result.mechanismsBeforeTls(before.mechanisms()).startTlsOffered(before.startTls());
       if (settings.security() == Security.NONE) {
         dialogue.quit(plain);
-        return result(ProbeStatus.REACHABLE, "");
+        return result(ProbeStatus.REACHABLE);
       }
       if (!before.startTls()) {
         dialogue.quit(plain);
-        return result(ProbeStatus.STARTTLS_NOT_OFFERED, "the server does not offer STARTTLS");
+        return result(ProbeStatus.STARTTLS_NOT_OFFERED, Note.of(NoteCode.STARTTLS_NOT_OFFERED));
       }
       if (!dialogue.startTls(plain)) {
         dialogue.quit(plain);
-        return result(ProbeStatus.STARTTLS_NOT_OFFERED, "the server refused STARTTLS");
+        return result(ProbeStatus.STARTTLS_NOT_OFFERED, Note.of(NoteCode.STARTTLS_REFUSED));
       }
       SSLSocket tls = handshake(raw, addresses);
       LineConnection secured = new LineConnection(tls);
       result.mechanismsAfterTls(dialogue.capabilities(secured).mechanisms());
       dialogue.quit(secured);
-      return result(ProbeStatus.REACHABLE, "");
+      return result(ProbeStatus.REACHABLE);
     }
 
     private Optional<ProbeResult> checkGreeting() {
@@ -355,21 +399,48 @@ public final class Prober {
       if (spoken == settings.protocol()) {
         return Optional.empty();
       }
-      return Optional.of(result(ProbeStatus.PROTOCOL_MISMATCH,
-          spoken == null ? "not a mail server greeting" : "the server speaks " + spoken + ", not " + settings.protocol()));
+      return Optional.of(spoken == null
+          ? result(ProbeStatus.PROTOCOL_MISMATCH, Note.of(NoteCode.NOT_A_MAIL_GREETING))
+          : result(ProbeStatus.PROTOCOL_MISMATCH, Note.of(NoteCode.SPEAKS_OTHER_PROTOCOL, spoken, settings.protocol())));
+    }
+
+    /** Connects to the host's addresses in turn, the first that accepts winning. */
+    private Socket connectAny(InetAddress[] addresses) throws IOException {
+      IOException last = null;
+      for (InetAddress address : addresses) {
+        try {
+          return connect(address);
+        } catch (ConnectException | NoRouteToHostException | SocketTimeoutException e) {
+          if (aborted) {
+            throw e;
+          }
+          last = e;
+        }
+      }
+      throw last != null ? last : new ConnectException("no address for " + settings.host());
     }
 
     private Socket connect(InetAddress address) throws IOException {
-      Socket raw = new Socket();
-      socket = raw;
+      Socket raw = register(new Socket());
       raw.connect(new InetSocketAddress(address, settings.port()), (int) options.connectTimeout().toMillis());
       raw.setSoTimeout((int) options.readTimeout().toMillis());
       return raw;
     }
 
+    /** Keeps the socket for {@link #abort}; one opened after the abort is closed at once. */
+    private <S extends Socket> S register(S socket) throws IOException {
+      synchronized (sockets) {
+        if (!aborted) {
+          sockets.add(socket);
+          return socket;
+        }
+      }
+      socket.close();
+      throw new SocketException("the probe was stopped");
+    }
+
     private SSLSocket handshake(Socket raw, InetAddress[] addresses) throws IOException {
-      SSLSocket tls = (SSLSocket) sslContext.getSocketFactory().createSocket(raw, settings.host(), settings.port(), true);
-      socket = tls;
+      SSLSocket tls = register((SSLSocket) sslContext.getSocketFactory().createSocket(raw, settings.host(), settings.port(), true));
       tls.setSoTimeout((int) options.readTimeout().toMillis());
       tls.startHandshake();
       result.tlsVersion(tls.getSession().getProtocol());
@@ -387,18 +458,22 @@ public final class Prober {
     private Optional<Candidate> proposal(List<String> names, InetAddress[] addresses) {
       List<InetAddress> probed = Arrays.asList(addresses);
       for (String name : names) {
-        if (name.startsWith("*") || HostNames.isIpLiteral(name) || HostNames.normalise(name).isEmpty()) {
+        if (name.startsWith("*") || HostNames.isIpLiteral(name)) {
+          continue;
+        }
+        Optional<String> host = HostNames.normalise(name);
+        if (host.isEmpty()) {
           continue;
         }
         try {
-          for (InetAddress address : InetAddress.getAllByName(name)) {
+          for (InetAddress address : InetAddress.getAllByName(host.get())) {
             if (probed.contains(address)) {
               return Optional.of(
                   Candidate.builder()
-                      .settings(ServerSettings.builder().from(settings).host(name).build())
+                      .settings(ServerSettings.builder().from(settings).host(host.get()).build())
                       .addSources(Source.PROBE)
                       .trust(Trust.NEEDS_CONFIRMATION)
-                      .reason("the certificate of " + settings.host() + " names " + name + ", which points to the same address")
+                      .addReasons(Note.of(NoteCode.FROM_CERTIFICATE_NAME, settings.host(), host.get()))
                       .addAllUsernameAlternatives(candidate.usernameAlternatives())
                       .build());
             }
@@ -412,7 +487,7 @@ public final class Prober {
 
     /** Whether a TLS handshake gets an answer on this port (a server waiting for TLS says nothing). */
     private boolean speaksTls(InetAddress address) {
-      try (Socket raw = new Socket()) {
+      try (Socket raw = register(new Socket())) {
         raw.connect(new InetSocketAddress(address, settings.port()), (int) options.connectTimeout().toMillis());
         raw.setSoTimeout((int) options.readTimeout().toMillis());
         try (SSLSocket tls = (SSLSocket) sslContext.getSocketFactory().createSocket(raw, settings.host(), settings.port(), true)) {

@@ -30,8 +30,9 @@ class ClientConfigRoundTripProperties {
   @Property(tries = 500)
   void theCompiledFormGivesTheSameDocuments(@ForAll("documents") ClientConfig document) throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    CompiledDatabase.write(List.of(document), bytes);
-    assertThat(CompiledDatabase.read(new java.io.ByteArrayInputStream(bytes.toByteArray()))).containsExactly(document);
+    CompiledDatabase.write(List.of(new CompiledDatabase.Layer("layer", List.of(document))), bytes);
+    assertThat(CompiledDatabase.read(new java.io.ByteArrayInputStream(bytes.toByteArray())))
+        .containsExactly(new CompiledDatabase.Layer("layer", List.of(document)));
   }
 
   @Test

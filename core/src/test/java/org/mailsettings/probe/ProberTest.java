@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.MailSettingsResolver;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Resolution;
 import org.mailsettings.Security;
@@ -31,8 +34,9 @@ class ProberTest {
   private static GreenMail greenMail;
   private static SMTPServer startTls;
   private static SMTPServer stripping;
+  private static final MailSettingsResolver CLIENT = MailSettingsResolver.builder().sslContext(TestTls.client()).build();
   private static final Prober PROBER =
-      Prober.create(ProbeOptions.builder().sslContext(TestTls.client()).readTimeout(READ).connectTimeout(Duration.ofSeconds(1)).build());
+      CLIENT.prober(ProbeOptions.builder().readTimeout(READ).connectTimeout(Duration.ofSeconds(1)).build());
 
   @BeforeAll
   static void start() throws Exception {
@@ -56,6 +60,7 @@ class ProberTest {
 
   @AfterAll
   static void stop() {
+    CLIENT.close();
     greenMail.stop();
     startTls.stop();
     stripping.stop();
@@ -64,7 +69,7 @@ class ProberTest {
   private static Candidate candidate(Protocol protocol, String host, int port, Security security) {
     return Candidate.of(
         ServerSettings.builder().protocol(protocol).host(host).port(port).security(security).username("jan@example.cz").build(),
-        Source.GUESS, Trust.UNVERIFIED, "test");
+        Source.GUESS, Trust.UNVERIFIED, Note.of(NoteCode.FROM_GUESS, "example.cz"));
   }
 
   @Test
@@ -139,14 +144,14 @@ class ProberTest {
   void theWrongProtocolIsAMismatch() {
     ProbeResult smtpOnImap = PROBER.probe(candidate(Protocol.IMAP, "localhost", greenMail.getSmtp().getPort(), Security.NONE));
     assertThat(smtpOnImap.status()).isEqualTo(ProbeStatus.PROTOCOL_MISMATCH);
-    assertThat(smtpOnImap.detail()).contains("speaks SMTP");
+    assertThat(smtpOnImap.details()).containsExactly(Note.of(NoteCode.SPEAKS_OTHER_PROTOCOL, Protocol.SMTP, Protocol.IMAP));
 
     ProbeResult tlsOnPlain = PROBER.probe(candidate(Protocol.IMAP, "localhost", greenMail.getImap().getPort(), Security.IMPLICIT_TLS));
     assertThat(tlsOnPlain.status()).as(tlsOnPlain.toString()).isEqualTo(ProbeStatus.PROTOCOL_MISMATCH);
 
     ProbeResult plainOnTls = PROBER.probe(candidate(Protocol.IMAP, "localhost", greenMail.getImaps().getPort(), Security.STARTTLS));
     assertThat(plainOnTls.status()).as(plainOnTls.toString()).isEqualTo(ProbeStatus.PROTOCOL_MISMATCH);
-    assertThat(plainOnTls.detail()).contains("implicit TLS");
+    assertThat(plainOnTls.details()).extracting(Note::code).containsExactly(NoteCode.TLS_ON_PLAINTEXT_PORT);
     assertThat(plainOnTls.elapsed()).isLessThan(READ.multipliedBy(3).plusSeconds(1));
   }
 
@@ -168,7 +173,7 @@ class ProberTest {
 
   @Test
   void aBatchEndsAtItsDeadline() throws Exception {
-    Prober impatient = Prober.create(ProbeOptions.builder().sslContext(TestTls.client())
+    Prober impatient = CLIENT.prober(ProbeOptions.builder()
         .readTimeout(Duration.ofSeconds(30)).deadline(Duration.ofMillis(600)).build());
     try (ScriptedServer silent = ScriptedServer.silent()) {
       long start = System.nanoTime();
@@ -177,6 +182,29 @@ class ProberTest {
           candidate(Protocol.IMAP, "localhost", greenMail.getImaps().getPort(), Security.IMPLICIT_TLS)));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(600 + 700));
       assertThat(results).extracting(ProbeResult::status).containsExactly(ProbeStatus.TIMEOUT, ProbeStatus.REACHABLE);
+      // Once the batch has returned, no probe holds a connection to the silent server.
+      long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      while (silent.openConnections() > 0 && System.nanoTime() < until) {
+        Thread.sleep(10);
+      }
+      assertThat(silent.openConnections()).isZero();
+    }
+  }
+
+  @Test
+  void aBatchThatEndedStartsNoFurtherProbes() throws Exception {
+    Prober oneAtATime = CLIENT.prober(ProbeOptions.builder().concurrency(1)
+        .readTimeout(Duration.ofSeconds(30)).deadline(Duration.ofMillis(400)).build());
+    try (ScriptedServer silent = ScriptedServer.silent()) {
+      List<Candidate> candidates = List.of(
+          candidate(Protocol.IMAP, "localhost", silent.port(), Security.IMPLICIT_TLS),
+          candidate(Protocol.IMAP, "localhost", silent.port(), Security.STARTTLS),
+          candidate(Protocol.POP3, "localhost", silent.port(), Security.STARTTLS));
+      List<ProbeResult> results = oneAtATime.probeAll(candidates);
+      assertThat(results).extracting(ProbeResult::status).containsOnly(ProbeStatus.TIMEOUT);
+      Thread.sleep(300);
+      assertThat(silent.acceptedConnections()).isEqualTo(1);
+      assertThat(silent.openConnections()).isZero();
     }
   }
 
@@ -198,8 +226,8 @@ class ProberTest {
     assertThat(refined.incoming()).as(refined.toString()).hasSize(1);
     assertThat(refined.incoming().get(0).settings().port()).isEqualTo(answering.settings().port());
     assertThat(refined.incoming().get(0).settings().authMethods()).contains(AuthMethod.PASSWORD_CLEARTEXT);
-    assertThat(refined.incoming().get(0).reason()).contains("answered the probe");
+    assertThat(refined.incoming().get(0).reasons()).extracting(Note::code).contains(NoteCode.ANSWERED_PROBE_OFFERING);
     assertThat(refined.outgoing()).hasSize(1);
-    assertThat(refined.notes()).anySatisfy(n -> assertThat(n).contains("Probed 3 guessed servers: 2 answered"));
+    assertThat(refined.notes()).contains(Note.of(NoteCode.GUESSES_PROBED, 3, 2));
   }
 }

@@ -22,6 +22,8 @@ public final class ScriptedServer implements AutoCloseable {
   private final ServerSocket serverSocket;
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<Socket> clients = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
   private final Thread thread;
 
   /**
@@ -45,6 +47,8 @@ public final class ScriptedServer implements AutoCloseable {
                 try {
                   Socket client = serverSocket.accept();
                   clients.add(client);
+                  accepted.incrementAndGet();
+                  open.incrementAndGet();
                   Thread session = new Thread(() -> serve(client, greeting, script), "scripted-session");
                   session.setDaemon(true);
                   session.start();
@@ -65,6 +69,16 @@ public final class ScriptedServer implements AutoCloseable {
 
   private void serve(Socket client, String greeting, Function<String, String> script) {
     try (client) {
+      serveOpen(client, greeting, script);
+    } catch (IOException e) {
+      // The client went away.
+    } finally {
+      open.decrementAndGet();
+    }
+  }
+
+  private void serveOpen(Socket client, String greeting, Function<String, String> script) throws IOException {
+    {
       OutputStream out = client.getOutputStream();
       if (greeting == null) {
         // Read and discard until the client gives up.
@@ -88,9 +102,17 @@ public final class ScriptedServer implements AutoCloseable {
           out.flush();
         }
       }
-    } catch (IOException e) {
-      // The client went away.
     }
+  }
+
+  /** Connections accepted and not yet closed by the client (or by this server). */
+  public int openConnections() {
+    return open.get();
+  }
+
+  /** Connections accepted so far. */
+  public int acceptedConnections() {
+    return accepted.get();
   }
 
   public int port() {

@@ -72,6 +72,17 @@ public final class TestDnsServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * An answer to MX queries for {@code asked} that carries an MX record owned by another name
+   * ({@code owner}): what a hostile or broken server sends to slip in records for names nobody
+   * asked about.
+   */
+  public TestDnsServer mxFor(String asked, String owner, String host) {
+    answers.put(new Key(asked.toLowerCase(Locale.ROOT), Type.MX),
+        new Answer(List.of(new MXRecord(name(owner), DClass.IN, 300, 10, name(host))), false, Duration.ZERO));
+    return this;
+  }
+
   /** One SRV record; target "." means "not offered". */
   public TestDnsServer srv(String name, int priority, int weight, int port, String target, boolean authenticated) {
     Key key = new Key(name.toLowerCase(Locale.ROOT), Type.SRV);

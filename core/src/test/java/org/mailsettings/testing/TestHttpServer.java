@@ -63,6 +63,7 @@ public final class TestHttpServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicInteger active = new AtomicInteger();
+  private final AtomicInteger hanging = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
 
   private TestHttpServer(ServerSocket serverSocket) {
@@ -103,7 +104,12 @@ public final class TestHttpServer implements AutoCloseable {
     return count.get();
   }
 
-  /** Connections open right now. */
+  /** Requests held right now by a {@link Response#neverAnswer()} route: exchanges a client has not aborted. */
+  public int hangingRequests() {
+    return hanging.get();
+  }
+
+  /** Connections open right now (idle kept-alive ones included). */
   public int activeConnections() {
     return active.get();
   }
@@ -155,8 +161,13 @@ public final class TestHttpServer implements AutoCloseable {
         Function<Request, Response> handler = routes.get(path);
         Response response = handler == null ? Response.status(404) : handler.apply(request);
         if (response.hang()) {
-          while (in.read() >= 0) {
-            // hold the connection until the client gives up
+          hanging.incrementAndGet();
+          try {
+            while (in.read() >= 0) {
+              // hold the connection until the client gives up
+            }
+          } finally {
+            hanging.decrementAndGet();
           }
           return;
         }

@@ -4,6 +4,7 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Service;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.Transport;
@@ -12,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -20,13 +22,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
+import org.mailsettings.jakarta.internal.ConnectionGuard;
 import org.mailsettings.jakarta.internal.SessionProperties;
 
 /**
@@ -46,7 +59,8 @@ import org.mailsettings.jakarta.internal.SessionProperties;
  *
  * <p>Implicit TLS uses the base protocol names with {@code mail.<protocol>.ssl.enable=true}, so
  * every property of a session sits under {@code mail.imap.}, {@code mail.pop3.} or {@code
- * mail.smtp.}. Instances are immutable and thread-safe.
+ * mail.smtp.}. Build one per application and share it: it is thread-safe, and its threads (or
+ * the client's, see {@link #create(MailSettingsResolver, MailOptions)}) end with {@link #close()}.
  *
  * <pre>{@code
  * MailConnector mail = MailConnector.create();
@@ -57,23 +71,67 @@ import org.mailsettings.jakarta.internal.SessionProperties;
  * }
  * }</pre>
  */
-public final class MailConnector {
+public final class MailConnector implements AutoCloseable {
+  private static final AtomicInteger CONNECTORS = new AtomicInteger();
+
   private final MailOptions options;
   private final SSLContext sslContext;
+  private final Executor executor;
+  private final @Nullable ThreadPoolExecutor ownExecutor;
+  private final ScheduledThreadPoolExecutor timer;
 
-  private MailConnector(MailOptions options) {
+  private MailConnector(MailOptions options, SSLContext sslContext, @Nullable Executor executor) {
     this.options = options;
-    this.sslContext = options.sslContext().orElseGet(SessionProperties::defaultContext);
+    this.sslContext = sslContext;
+    String name = "mailsettings-mail-" + CONNECTORS.incrementAndGet();
+    if (executor != null) {
+      this.executor = executor;
+      this.ownExecutor = null;
+    } else {
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(16, 16, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemons(name + "-worker-"));
+      pool.allowCoreThreadTimeOut(true);
+      this.executor = pool;
+      this.ownExecutor = pool;
+    }
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemons(name + "-timer-"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    scheduler.setKeepAliveTime(10, TimeUnit.SECONDS);
+    scheduler.allowCoreThreadTimeOut(true);
+    this.timer = scheduler;
   }
 
-  /** A connector with {@link MailOptions#defaults()}. */
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /**
+   * A connector with {@link MailOptions#defaults()} and threads of its own (daemons that end when
+   * idle; {@link #close()} ends them at once).
+   */
   public static MailConnector create() {
-    return new MailConnector(MailOptions.defaults());
+    return create(MailOptions.defaults());
   }
 
-  /** A connector with the given options. */
+  /** A connector with the given options and threads of its own. */
   public static MailConnector create(MailOptions options) {
-    return new MailConnector(Objects.requireNonNull(options, "options"));
+    Objects.requireNonNull(options, "options");
+    return new MailConnector(options, options.sslContext().orElseGet(SessionProperties::defaultContext), null);
+  }
+
+  /**
+   * A connector that runs on the client's threads and trusts what the client trusts (unless the
+   * options name a TLS context of their own): one runtime for discovery, probing and logins.
+   */
+  public static MailConnector create(MailSettingsResolver client, MailOptions options) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(options, "options");
+    return new MailConnector(options, options.sslContext().orElseGet(client::sslContext), client.executor());
   }
 
   /** The options. */
@@ -91,7 +149,7 @@ public final class MailConnector {
     boolean oauthOnly =
         !settings.authMethods().isEmpty()
             && settings.authMethods().stream().allMatch(AuthMethod.OAUTH2::equals);
-    return properties(settings, address, settings.username(), oauthOnly);
+    return properties(settings, address, settings.username(), oauthOnly, ConnectionGuard.unrestricted());
   }
 
   /**
@@ -101,14 +159,19 @@ public final class MailConnector {
    * @throws InsecureSettingsException for unencrypted settings unless plaintext is allowed
    */
   public Properties properties(ServerSettings settings, EmailAddress address, Credentials credentials) {
+    return properties(settings, address, credentials, ConnectionGuard.unrestricted());
+  }
+
+  private Properties properties(ServerSettings settings, EmailAddress address, Credentials credentials, ConnectionGuard guard) {
     return properties(
         settings,
         address,
         credentials.username().orElse(settings.username()),
-        credentials.kind() == Credentials.Kind.OAUTH2);
+        credentials.kind() == Credentials.Kind.OAUTH2,
+        guard);
   }
 
-  private Properties properties(ServerSettings settings, EmailAddress address, String username, boolean oauth2) {
+  private Properties properties(ServerSettings settings, EmailAddress address, String username, boolean oauth2, ConnectionGuard guard) {
     if (settings.security() == Security.NONE && !options.plaintextAllowed()) {
       throw new InsecureSettingsException(
           settings.protocol()
@@ -125,17 +188,23 @@ public final class MailConnector {
         options.readTimeout(),
         options.writeTimeout(),
         sslContext,
-        options.defaultTlsVersions());
+        options.defaultTlsVersions(),
+        guard);
   }
 
   /**
    * A session for {@code settings}, whose authenticator asks {@code credentials} for the secret on
-   * every connection (so refreshed OAuth 2.0 tokens are used).
+   * every connection (so refreshed OAuth 2.0 tokens are used). The application drives its
+   * connections; their reads are bounded by the read timeout.
    *
    * @throws InsecureSettingsException for unencrypted settings unless plaintext is allowed
    */
   public Session session(ServerSettings settings, EmailAddress address, Credentials credentials) {
-    Properties props = properties(settings, address, credentials);
+    return session(settings, address, credentials, ConnectionGuard.unrestricted());
+  }
+
+  private Session session(ServerSettings settings, EmailAddress address, Credentials credentials, ConnectionGuard guard) {
+    Properties props = properties(settings, address, credentials, guard);
     String username = credentials.username().orElse(settings.username());
     return Session.getInstance(
         props,
@@ -148,9 +217,11 @@ public final class MailConnector {
   }
 
   /**
-   * A connected store (IMAP or POP3). The caller closes it.
+   * A connected store (IMAP or POP3), within {@link MailOptions#connectDeadline()} for the whole
+   * connection and login, and with at most {@link MailOptions#maxBytesBeforeLogin()} read before
+   * the login is over. The caller closes it.
    *
-   * @throws MessagingException when the connection or the login fails
+   * @throws MessagingException when the connection or the login fails, or the deadline passes
    * @throws IllegalArgumentException for SMTP settings
    */
   public Store connectStore(ServerSettings settings, EmailAddress address, Credentials credentials)
@@ -158,15 +229,13 @@ public final class MailConnector {
     if (!settings.protocol().isIncoming()) {
       throw new IllegalArgumentException("A store needs IMAP or POP3 settings, not " + settings.protocol());
     }
-    Store store = session(settings, address, credentials).getStore(settings.protocol().autoconfigType());
-    store.connect();
-    return store;
+    return (Store) connect(settings, address, credentials, guard(true), Long.MAX_VALUE);
   }
 
   /**
-   * A connected SMTP transport. The caller closes it.
+   * A connected SMTP transport, bounded like {@link #connectStore}. The caller closes it.
    *
-   * @throws MessagingException when the connection or the login fails
+   * @throws MessagingException when the connection or the login fails, or the deadline passes
    * @throws IllegalArgumentException for IMAP or POP3 settings
    */
   public Transport connectTransport(ServerSettings settings, EmailAddress address, Credentials credentials)
@@ -174,9 +243,49 @@ public final class MailConnector {
     if (settings.protocol() != Protocol.SMTP) {
       throw new IllegalArgumentException("A transport needs SMTP settings, not " + settings.protocol());
     }
-    Transport transport = session(settings, address, credentials).getTransport("smtp");
-    transport.connect();
-    return transport;
+    return (Transport) connect(settings, address, credentials, guard(true), Long.MAX_VALUE);
+  }
+
+  /** A guard for one connection attempt with this connector's cap before login. */
+  ConnectionGuard guard(boolean privateAddressesAllowed) {
+    return new ConnectionGuard(privateAddressesAllowed, options.maxBytesBeforeLogin());
+  }
+
+  /**
+   * Connects and logs in under {@code guard}, which is stopped at the connect deadline (or at
+   * {@code deadlineNanos}, whichever comes first); once logged in, the cap before login is lifted.
+   */
+  Service connect(ServerSettings settings, EmailAddress address, Credentials credentials, ConnectionGuard guard, long deadlineNanos)
+      throws MessagingException {
+    long now = System.nanoTime();
+    long bound = Math.min(deadlineNanos - now, options.connectDeadline().toNanos());
+    Session session = session(settings, address, credentials, guard);
+    Service service = settings.protocol().isIncoming()
+        ? session.getStore(settings.protocol().autoconfigType())
+        : session.getTransport("smtp");
+    ScheduledFuture<?> stop = schedule(guard::deadline, Duration.ofNanos(Math.max(0, bound)));
+    try {
+      service.connect();
+      guard.loginDone();
+      return service;
+    } catch (MessagingException | RuntimeException e) {
+      if (guard.deadlinePassed()) {
+        throw new MessagingException("No complete login within " + Duration.ofNanos(Math.max(0, bound)).toMillis() + " ms", e);
+      }
+      throw e;
+    } finally {
+      stop.cancel(false);
+    }
+  }
+
+  /** Runs {@code task} after {@code delay} on the connector's timer. */
+  ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Runs {@code task} on the connector's (or the client's) threads. */
+  void execute(Runnable task) {
+    executor.execute(task);
   }
 
   /**
@@ -192,8 +301,16 @@ public final class MailConnector {
    * Logs in to candidates to find out which really work: several at once, started in rank order
    * with a small stagger, under one overall deadline. Every candidate tried gets an outcome;
    * {@link VerificationReport#best()} is the best-ranked one that worked, not the first to
-   * answer, and the call returns as soon as that is known. Unencrypted candidates are not tried
-   * unless plaintext is allowed.
+   * answer, and the call returns as soon as that is known. When it returns, every connection it
+   * opened is closed.
+   *
+   * <p>No credential goes where the user has not agreed: unencrypted candidates are not tried
+   * unless plaintext is allowed; a candidate whose trust is {@link
+   * org.mailsettings.Trust#NEEDS_CONFIRMATION} is tried only when its {@linkplain
+   * Candidate#hostDomain() host's domain} is among {@link VerifyOptions#confirmedDomains()}; and
+   * a connection to a loopback or private address is made only for the application's own
+   * provider files or a confirmed domain. Otherwise the outcome is {@link
+   * VerificationStatus#NOT_CONFIRMED} and no connection is made.
    *
    * <p>When the username form is not known (guesses, see {@link
    * Candidate#usernameAlternatives()}) and the credentials name no username, a refused login is
@@ -201,7 +318,7 @@ public final class MailConnector {
    */
   public VerificationReport verify(
       List<Candidate> candidates, EmailAddress address, Credentials credentials, VerifyOptions verifyOptions) {
-    return new Verification(options, candidates, address, credentials, verifyOptions).run();
+    return new Verification(this, candidates, address, credentials, verifyOptions).run();
   }
 
   /**
@@ -229,8 +346,7 @@ public final class MailConnector {
         StandardCharsets.UTF_8.name());
     message.saveChanges();
     checkSize(smtp, message);
-    try (Transport transport = session.getTransport("smtp")) {
-      transport.connect();
+    try (Transport transport = connectTransport(smtp, address, credentials)) {
       transport.sendMessage(message, message.getAllRecipients());
     }
     return String.valueOf(message.getMessageID());
@@ -282,5 +398,18 @@ public final class MailConnector {
     StringBuilder out = new StringBuilder();
     sorted.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
     return out.toString();
+  }
+
+  /**
+   * Ends the connector's own threads (none when it runs on a client's threads); calls still
+   * running are stopped. Idempotent.
+   */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    ThreadPoolExecutor pool = ownExecutor;
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.immutables.value.Value;
+import org.mailsettings.InvalidSettingsException;
 
 /**
  * How sessions are built: timeouts (Jakarta Mail's own default is to wait forever), the TLS
@@ -66,8 +67,29 @@ public abstract class MailOptions {
   }
 
   /**
+   * The bound of a whole connection and login ({@link MailConnector#connectStore}, {@link
+   * MailConnector#connectTransport}, one attempt of {@link MailConnector#verify}): a server that
+   * trickles its greeting a byte at a time within every read timeout is cut off here. 60 s by
+   * default.
+   */
+  @Value.Default
+  public Duration connectDeadline() {
+    return Duration.ofSeconds(60);
+  }
+
+  /**
+   * How much a server may send before the login is over: 1 MiB by default, far more than any
+   * greeting and capability list. A server that sends an endless greeting is cut off here.
+   */
+  @Value.Default
+  public long maxBytesBeforeLogin() {
+    return 1 << 20;
+  }
+
+  /**
    * The TLS context to use (private authorities, client certificates, tests); the JDK's default
-   * when absent. Host names are always verified, whatever the context.
+   * when absent, or the client's when the connector was made from one. Host names are always
+   * verified, whatever the context.
    */
   public abstract Optional<SSLContext> sslContext();
 
@@ -91,13 +113,16 @@ public abstract class MailOptions {
 
   @Value.Check
   void check() {
-    for (Duration timeout : List.of(connectTimeout(), readTimeout(), writeTimeout())) {
+    for (Duration timeout : List.of(connectTimeout(), readTimeout(), writeTimeout(), connectDeadline())) {
       if (timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("Timeouts must be positive and at most 24 days: " + timeout);
+        throw new InvalidSettingsException("Timeouts must be positive and at most 24 days: " + timeout);
       }
     }
+    if (maxBytesBeforeLogin() < 1024) {
+      throw new InvalidSettingsException("maxBytesBeforeLogin must be at least 1024: " + maxBytesBeforeLogin());
+    }
     if (defaultTlsVersions().isEmpty()) {
-      throw new IllegalArgumentException("At least one default TLS version is needed");
+      throw new InvalidSettingsException("At least one default TLS version is needed");
     }
   }
 

@@ -12,7 +12,10 @@ public enum VerificationStatus {
   AUTH_FAILED,
   /** The server offers no login method the settings and credentials can use (OAuth 2.0 only, say). */
   AUTH_METHOD_UNSUPPORTED,
-  /** STARTTLS was required and the server does not offer it; no credential was sent. */
+  /**
+   * STARTTLS was required and could not be started: the server does not offer it, or refused
+   * it. No credential was sent.
+   */
   STARTTLS_NOT_OFFERED,
   /** The TLS handshake failed or the certificate is not valid for the host (see the names). */
   TLS_FAILED,
@@ -23,7 +26,13 @@ public enum VerificationStatus {
   /** The server answered, but not as the protocol says (another protocol on that port, say). */
   PROTOCOL_ERROR,
   /** Started, then abandoned because a better-ranked candidate already worked. */
-  CANCELLED;
+  CANCELLED,
+  /**
+   * Not tried: the candidate needs the user's confirmation (its settings rest on plain HTTP or
+   * unsigned DNS, or its host is at a loopback or private address) and its domain was not among
+   * {@link VerifyOptions#confirmedDomains()}. No connection was made.
+   */
+  NOT_CONFIRMED;
 
   /** Whether the settings worked (only {@link #OK}). */
   public boolean isSuccess() {

@@ -2,6 +2,7 @@ package org.mailsettings.jakarta;
 
 import java.time.Duration;
 import org.immutables.value.Value;
+import org.mailsettings.InvalidSettingsException;
 
 /**
  * How {@link MailConnector#verify} runs: the overall deadline, how many logins at once, and the
@@ -50,16 +51,27 @@ public abstract class VerifyOptions {
     return false;
   }
 
+  /**
+   * The registrable domains of hosts the user confirmed (as {@link
+   * org.mailsettings.Resolution#hostDomains()} lists them, such as {@code spoje.net}), or IP
+   * addresses. A password goes to a candidate that {@linkplain
+   * org.mailsettings.Trust#NEEDS_CONFIRMATION needs confirmation} only when its host's domain is
+   * among them; and to a host at a loopback or private address only when its domain is among them
+   * or the settings came from the application's own provider files. Otherwise the outcome is
+   * {@link VerificationStatus#NOT_CONFIRMED} and no connection is made.
+   */
+  public abstract java.util.Set<String> confirmedDomains();
+
   @Value.Check
   void check() {
     if (deadline().isNegative() || deadline().isZero()) {
-      throw new IllegalArgumentException("The deadline must be positive: " + deadline());
+      throw new InvalidSettingsException("The deadline must be positive: " + deadline());
     }
     if (parallelism() < 1) {
-      throw new IllegalArgumentException("Parallelism must be at least 1: " + parallelism());
+      throw new InvalidSettingsException("Parallelism must be at least 1: " + parallelism());
     }
     if (stagger().isNegative()) {
-      throw new IllegalArgumentException("The stagger cannot be negative: " + stagger());
+      throw new InvalidSettingsException("The stagger cannot be negative: " + stagger());
     }
   }
 

@@ -4,6 +4,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
@@ -65,7 +67,7 @@ final class GreenMailServers implements AutoCloseable {
   }
 
   static Candidate candidate(ServerSettings settings) {
-    return Candidate.of(settings, Source.LOCAL_FILE, Trust.TRUSTED, "test server");
+    return Candidate.of(settings, Source.LOCAL_FILE, Trust.TRUSTED, Note.of(NoteCode.FROM_PROVIDER_DOMAIN, "test", "GreenMail", "example.cz"));
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
@@ -25,8 +26,9 @@ import org.mailsettings.testing.ScriptedServer;
 class HostileServerTest {
   private static final EmailAddress JAN = EmailAddress.parse("jan@example.cz");
   private static final MailConnector CONNECTOR = MailConnector.create(TestTls.clientOptions().build());
-  private static final Prober PROBER =
-      Prober.create(ProbeOptions.builder().sslContext(org.mailsettings.testing.TestTls.client()).readTimeout(java.time.Duration.ofSeconds(2)).build());
+  private static final MailSettingsResolver CLIENT =
+      MailSettingsResolver.builder().sslContext(org.mailsettings.testing.TestTls.client()).build();
+  private static final Prober PROBER = CLIENT.prober(ProbeOptions.builder().readTimeout(java.time.Duration.ofSeconds(2)).build());
 
   private static Candidate imaps(int port) {
     return GreenMailServers.candidate(

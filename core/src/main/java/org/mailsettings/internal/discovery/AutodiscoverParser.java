@@ -33,7 +33,29 @@ final class AutodiscoverParser {
 
   private AutodiscoverParser() {}
 
-  static Response parse(byte[] body) throws XMLStreamException, XmlText.DecodingException {
+  /** An answer that is not a readable Autodiscover response. */
+  static final class MalformedException extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Parses a response.
+   *
+   * @throws MalformedException when it is not well-formed XML or not readable
+   */
+  static Response parse(byte[] body) throws MalformedException {
+    try {
+      return read(body);
+    } catch (XMLStreamException | XmlText.DecodingException | RuntimeException e) {
+      throw new MalformedException("malformed Autodiscover answer: " + e.getMessage(), e);
+    }
+  }
+
+  private static Response read(byte[] body) throws XMLStreamException, XmlText.DecodingException {
     XMLStreamReader reader = FACTORY.createXMLStreamReader(new StringReader(XmlText.decode(body)));
     try {
       List<Section> protocols = new ArrayList<>();

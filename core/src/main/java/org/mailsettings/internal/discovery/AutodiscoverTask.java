@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
-import org.mailsettings.SourceOutcome;
 import org.mailsettings.Trust;
 import org.mailsettings.UnknownSecurityLabelException;
 import org.mailsettings.internal.http.HttpFetcher;
@@ -26,6 +27,7 @@ public final class AutodiscoverTask implements SourceTask {
   private final DiscoveryContext context;
   private final List<URI> endpoints;
 
+  /** Autodiscover at the endpoints the templates give, in order. */
   public AutodiscoverTask(DiscoveryContext context, List<String> templates) {
     this.context = context;
     List<URI> uris = new ArrayList<>();
@@ -36,7 +38,7 @@ public final class AutodiscoverTask implements SourceTask {
   }
 
   @Override
-  public Source level() {
+  public Source source() {
     return Source.AUTODISCOVER;
   }
 
@@ -47,9 +49,9 @@ public final class AutodiscoverTask implements SourceTask {
 
   @Override
   public CompletableFuture<SourceResult> start() {
-    long start = System.nanoTime();
+    long start = context.nanoTime();
     if (endpoints.isEmpty()) {
-      return CompletableFuture.completedFuture(Results.nothing(level(), query(), "no endpoint configured", start));
+      return CompletableFuture.completedFuture(Results.nothing(source(), query(), context.since(start), Note.of(NoteCode.NO_ENDPOINT)));
     }
     byte[] request =
         ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
@@ -66,7 +68,7 @@ public final class AutodiscoverTask implements SourceTask {
       exchanges.add(exchange);
       attempts.add(
           exchange.handle((response, failure) ->
-              failure != null ? Results.failed(level(), "POST " + endpoint, failure, start) : read(endpoint, response, start)));
+              failure != null ? Results.failed(source(), "POST " + endpoint, failure, context.since(start)) : read(endpoint, response, start)));
     }
     CompletableFuture<SourceResult> chain = attempts.get(0);
     for (int i = 1; i < attempts.size(); i++) {
@@ -87,17 +89,17 @@ public final class AutodiscoverTask implements SourceTask {
     String query = "POST " + endpoint;
     if (response.status() != 200) {
       return response.status() == 404 || response.status() == 401 || response.status() == 403
-          ? Results.nothing(level(), query, "HTTP " + response.status(), start)
-          : Results.failed(level(), query, new IllegalStateException("HTTP " + response.status()), start);
+          ? Results.nothing(source(), query, context.since(start), Note.of(NoteCode.HTTP_STATUS, response.status()))
+          : Results.httpError(source(), query, response.status(), context.since(start));
     }
     AutodiscoverParser.Response parsed;
     try {
       parsed = AutodiscoverParser.parse(response.body());
-    } catch (Exception e) {
-      return Results.failed(level(), query, new IllegalStateException("malformed Autodiscover answer: " + e.getMessage(), e), start);
+    } catch (AutodiscoverParser.MalformedException e) {
+      return Results.failed(source(), query, e, context.since(start));
     }
     if (!parsed.redirect().isEmpty()) {
-      return Results.nothing(level(), query, "redirect to " + parsed.redirect() + " not followed", start);
+      return Results.nothing(source(), query, context.since(start), Note.of(NoteCode.AUTODISCOVER_REDIRECT, parsed.redirect()));
     }
     Trust trust = response.https() && !response.crossedDomains() ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION;
     List<Candidate> incoming = new ArrayList<>();
@@ -127,7 +129,8 @@ public final class AutodiscoverTask implements SourceTask {
                 .addAuthMethods(section.get("SPA").equalsIgnoreCase("on") ? AuthMethod.NTLM : AuthMethod.PASSWORD_CLEARTEXT)
                 .username(login)
                 .build();
-        Candidate candidate = Candidate.of(settings, Source.AUTODISCOVER, trust, "Autodiscover at " + response.uri().getHost());
+        Candidate candidate =
+            Candidate.of(settings, Source.AUTODISCOVER, trust, Note.of(NoteCode.FROM_AUTODISCOVER, String.valueOf(response.uri().getHost())));
         (protocol.get().isIncoming() ? incoming : outgoing).add(candidate);
       } catch (IllegalArgumentException e) {
         // NumberFormatException, an unreadable encryption label or an invalid host: this
@@ -135,11 +138,10 @@ public final class AutodiscoverTask implements SourceTask {
       }
     }
     if (incoming.isEmpty() && outgoing.isEmpty()) {
-      return Results.nothing(level(), query, "no usable IMAP, POP3 or SMTP section", start);
+      return Results.nothing(source(), query, context.since(start), Note.of(NoteCode.DOCUMENT_WITHOUT_SERVERS));
     }
-    return new SourceResult(
-        level(), incoming, outgoing, Optional.empty(),
-        Results.report(level(), query, SourceOutcome.FOUND, incoming.size() + " incoming, " + outgoing.size() + " outgoing", start));
+    return Results.found(source(), Ranks.of(source()), incoming, outgoing, Optional.empty(), List.of(), query,
+        List.of(Note.of(NoteCode.DOCUMENT_FOUND, "Autodiscover", incoming.size(), outgoing.size())), context.since(start));
   }
 
   private static Security security(AutodiscoverParser.Section section, int port) {

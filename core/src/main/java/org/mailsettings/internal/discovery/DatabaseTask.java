@@ -1,59 +1,68 @@
 package org.mailsettings.internal.discovery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Source;
-import org.mailsettings.SourceOutcome;
 import org.mailsettings.Trust;
 import org.mailsettings.internal.provider.ProviderEntry;
-import org.mailsettings.internal.provider.ProviderIndex;
+import org.mailsettings.internal.provider.ProviderStore;
 import org.mailsettings.internal.resolve.ProviderCandidates;
 
-/** The local provider files or the bundled database, by the address's domain (autoconfig 4.x). */
+/**
+ * The provider databases by the address's domain (autoconfig 4.x and the bundled layers): every
+ * layer in the store's order, the first that knows the domain answering, ranked as that layer.
+ */
 public final class DatabaseTask implements SourceTask {
-  private final Source level;
-  private final List<ProviderIndex> databases;
+  private final ProviderStore store;
   private final EmailAddress address;
+  private final Source reportedAs;
 
-  /** Looks in {@code databases} (all of kind {@code level}), the first that knows the domain winning. */
-  public DatabaseTask(Source level, List<ProviderIndex> databases, EmailAddress address) {
-    this.level = level;
-    this.databases = List.copyOf(databases);
+  /** Looks the address's domain up in {@code store}. */
+  public DatabaseTask(ProviderStore store, EmailAddress address) {
+    this.store = store;
     this.address = address;
+    this.reportedAs = store.layers().isEmpty() ? Source.BUNDLED_DATABASE : store.layers().get(0).source();
   }
 
   @Override
-  public Source level() {
-    return level;
+  public Source source() {
+    return reportedAs;
   }
 
   @Override
   public String query() {
-    return level.description() + " for " + address.asciiDomain();
+    return "provider databases for " + address.asciiDomain();
+  }
+
+  @Override
+  public SourceResult now() {
+    Optional<ProviderStore.Match> match = store.byDomain(address.asciiDomain());
+    if (match.isEmpty()) {
+      return Results.nothing(reportedAs, query(), Duration.ZERO, Note.of(NoteCode.DOMAIN_NOT_LISTED));
+    }
+    ProviderEntry entry = match.get().entry();
+    Source layer = match.get().layer().source();
+    String database = match.get().layer().description();
+    List<Note> reasons = List.of(Note.of(NoteCode.FROM_PROVIDER_DOMAIN, database, entry.provider().name(), address.domain()));
+    List<Note> notes = new ArrayList<>();
+    notes.add(Note.of(NoteCode.PROVIDER_BY_DOMAIN, entry.provider().name(), database, address.domain()));
+    List<Candidate> incoming =
+        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, layer, Trust.TRUSTED, reasons, notes);
+    List<Candidate> outgoing =
+        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, layer, Trust.TRUSTED, reasons, notes);
+    return Results.found(layer, Ranks.of(layer), incoming, outgoing, Optional.of(entry.provider()), notes,
+        query(), List.of(Note.of(NoteCode.PROVIDER_FOUND, entry.provider().name())), Duration.ZERO);
   }
 
   @Override
   public CompletableFuture<SourceResult> start() {
-    long start = System.nanoTime();
-    for (ProviderIndex database : databases) {
-      Optional<ProviderEntry> entry = database.byDomain(address.asciiDomain());
-      if (entry.isPresent()) {
-        String reason = database.description() + ": " + entry.get().provider().name() + " serves " + address.domain();
-        List<String> notes = new ArrayList<>();
-        List<Candidate> incoming =
-            ProviderCandidates.expand(entry.get().config().incomingServers(), entry.get(), address, level, Trust.TRUSTED, reason, notes);
-        List<Candidate> outgoing =
-            ProviderCandidates.expand(entry.get().config().outgoingServers(), entry.get(), address, level, Trust.TRUSTED, reason, notes);
-        return CompletableFuture.completedFuture(
-            new SourceResult(
-                level, incoming, outgoing, Optional.of(entry.get().provider()),
-                Results.report(level, query(), SourceOutcome.FOUND, entry.get().provider().name(), start)));
-      }
-    }
-    return CompletableFuture.completedFuture(Results.nothing(level, query(), "domain not listed", start));
+    return CompletableFuture.completedFuture(now());
   }
 }

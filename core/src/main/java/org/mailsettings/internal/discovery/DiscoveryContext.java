@@ -4,60 +4,46 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.DiscoveryOptions;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.ResolutionRequest;
 import org.mailsettings.clientconfig.ClientConfigParser;
 import org.mailsettings.internal.dns.DnsClient;
 import org.mailsettings.internal.http.HttpFetcher;
-import org.mailsettings.internal.provider.ProviderIndex;
-import org.mailsettings.internal.psl.PublicSuffixList;
+import org.mailsettings.internal.provider.ProviderStore;
 
 /**
- * What every source of one discovery shares: the request, the HTTP fetcher and DNS client (with
- * the cache in front of them), the parser, the databases and the public suffixes.
+ * What every source of one run shares: the request, the options, and the client's runtime
+ * (HTTP fetcher and DNS client with the cache in front of them, the parser, the provider store,
+ * the public suffixes, the clock).
  */
 public final class DiscoveryContext {
   private final ResolutionRequest request;
-  private final HttpFetcher http;
-  private final @Nullable DnsClient dns;
-  private final String dnsProblem;
-  private final @Nullable TtlCache cache;
-  private final Duration httpTtl;
+  private final DiscoveryOptions options;
+  private final PipelineRuntime runtime;
   private final ClientConfigParser parser;
-  private final List<ProviderIndex> databases;
-  private final PublicSuffixList publicSuffixes;
+  private final ProviderStore store;
+  private volatile @Nullable HttpFetcher http;
 
-  /**
-   * @param dns the DNS client, or null when none could be made ({@code dnsProblem} says why)
-   * @param databases the local and bundled databases, for hoster rules found through MX
-   */
-  public DiscoveryContext(
-      ResolutionRequest request,
-      HttpFetcher http,
-      @Nullable DnsClient dns,
-      String dnsProblem,
-      @Nullable TtlCache cache,
-      Duration httpTtl,
-      ClientConfigParser parser,
-      List<ProviderIndex> databases,
-      PublicSuffixList publicSuffixes) {
+  /** The context of one run. */
+  public DiscoveryContext(ResolutionRequest request, DiscoveryOptions options, PipelineRuntime runtime) {
     this.request = request;
-    this.http = http;
-    this.dns = dns;
-    this.dnsProblem = dnsProblem;
-    this.cache = cache;
-    this.httpTtl = httpTtl;
-    this.parser = parser;
-    this.databases = List.copyOf(databases);
-    this.publicSuffixes = publicSuffixes;
+    this.options = options;
+    this.runtime = runtime;
+    this.store = Pipeline.allowed(runtime.store(), options.sources());
+    this.parser = ClientConfigParser.defaults().maxBytes() == options.maxResponseBytes()
+        ? ClientConfigParser.defaults()
+        : ClientConfigParser.defaults().withMaxBytes(options.maxResponseBytes());
   }
 
   public ResolutionRequest request() {
     return request;
+  }
+
+  public DiscoveryOptions options() {
+    return options;
   }
 
   public EmailAddress address() {
@@ -68,12 +54,23 @@ public final class DiscoveryContext {
     return parser;
   }
 
-  public List<ProviderIndex> databases() {
-    return databases;
+  /** The provider layers the options allow. */
+  public ProviderStore store() {
+    return store;
   }
 
-  public PublicSuffixList publicSuffixes() {
-    return publicSuffixes;
+  public PipelineRuntime runtime() {
+    return runtime;
+  }
+
+  /** The clock's time in nanoseconds. */
+  public long nanoTime() {
+    return runtime.nanoTime();
+  }
+
+  /** The time elapsed since {@code startNanos}. */
+  public Duration since(long startNanos) {
+    return runtime.since(startNanos);
   }
 
   /** A URL from a template: {@code %EMAILDOMAIN%} becomes {@code domain}, {@code %EMAILADDRESS%} the encoded address. */
@@ -86,51 +83,74 @@ public final class DiscoveryContext {
     return URI.create(url);
   }
 
+  private HttpFetcher http() {
+    HttpFetcher fetcher = http;
+    if (fetcher == null) {
+      fetcher = new HttpFetcher(runtime.httpClient(), options.requestTimeout(), options.maxResponseBytes(),
+          options.maxRedirects(), runtime.publicSuffixes());
+      http = fetcher;
+    }
+    return fetcher;
+  }
+
   /** GET through the cache. */
   public CompletableFuture<HttpFetcher.Response> get(URI uri) {
+    TtlCache cache = runtime.cache();
     if (cache == null) {
-      return http.get(uri);
+      return http().get(uri);
     }
-    // A copy: one discovery cancelling its wait must not cancel the lookup others share.
-    return cache.<HttpFetcher.Response>get("GET " + uri, () -> http.get(uri).thenApply(r -> new TtlCache.Timed<>(r, httpTtl))).copy();
+    // The cache hands each caller a future of its own: one discovery cancelling its wait does not
+    // cancel the lookup others share, and the lookup ends when nobody waits for it any more.
+    return cache.<HttpFetcher.Response>get(
+            "GET " + options.maxResponseBytes() + " " + uri, () -> cancellable(http().get(uri), r -> new TtlCache.Timed<>(r, options.httpCacheTtl())));
+  }
+
+  /** {@code source.thenApply(function)}, whose cancellation cancels {@code source} (the exchange). */
+  private static <A, B> CompletableFuture<B> cancellable(CompletableFuture<A> source, java.util.function.Function<A, B> function) {
+    CompletableFuture<B> mapped = source.thenApply(function);
+    var unused = mapped.whenComplete((r, e) -> {
+      if (mapped.isCancelled()) {
+        source.cancel(true);
+      }
+    });
+    return mapped;
   }
 
   /** POST (not cached: the body names the address). */
   public CompletableFuture<HttpFetcher.Response> post(URI uri, String contentType, byte[] body) {
-    return http.post(uri, contentType, body);
+    return http().post(uri, contentType, body);
+  }
+
+  private CompletableFuture<DnsClient> dns() {
+    try {
+      return CompletableFuture.completedFuture(runtime.dns(options.requestTimeout()));
+    } catch (DnsClient.NoDnsException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** MX through the cache, kept for the answer's TTL. */
   public CompletableFuture<DnsClient.Answer<DnsClient.MxHost>> mx(String domain) {
-    DnsClient client = dns;
-    if (client == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException(dnsProblem));
-    }
+    TtlCache cache = runtime.cache();
     if (cache == null) {
-      return client.mx(domain);
+      return dns().thenCompose(client -> client.mx(domain));
     }
-    return cache.<DnsClient.Answer<DnsClient.MxHost>>get("MX " + domain, () -> client.mx(domain).thenApply(a -> new TtlCache.Timed<>(a, a.ttl()))).copy();
+    return cache.<DnsClient.Answer<DnsClient.MxHost>>get(
+            "MX " + domain, () -> dns().thenCompose(client -> client.mx(domain)).thenApply(a -> new TtlCache.Timed<>(a, a.ttl())));
   }
 
   /** SRV through the cache, kept for the answer's TTL. */
   public CompletableFuture<DnsClient.Answer<DnsClient.SrvTarget>> srv(String name) {
-    DnsClient client = dns;
-    if (client == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException(dnsProblem));
-    }
+    TtlCache cache = runtime.cache();
     if (cache == null) {
-      return client.srv(name);
+      return dns().thenCompose(client -> client.srv(name));
     }
-    return cache.<DnsClient.Answer<DnsClient.SrvTarget>>get("SRV " + name, () -> client.srv(name).thenApply(a -> new TtlCache.Timed<>(a, a.ttl()))).copy();
+    return cache.<DnsClient.Answer<DnsClient.SrvTarget>>get(
+            "SRV " + name, () -> dns().thenCompose(client -> client.srv(name)).thenApply(a -> new TtlCache.Timed<>(a, a.ttl())));
   }
 
   /** The registrable domain of a host, or the host itself when it is a public suffix. */
   public String registrableDomain(String host) {
-    return publicSuffixes.registrableDomain(host).orElse(host);
-  }
-
-  /** Whether the DNS client exists. */
-  public Optional<String> dnsUnavailable() {
-    return dns == null ? Optional.of(dnsProblem) : Optional.empty();
+    return runtime.publicSuffixes().registrableDomain(host).orElse(host);
   }
 }

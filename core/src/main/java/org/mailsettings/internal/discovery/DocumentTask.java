@@ -1,8 +1,12 @@
 package org.mailsettings.internal.discovery;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Source;
 import org.mailsettings.Trust;
 import org.mailsettings.clientconfig.ClientConfig;
@@ -15,20 +19,21 @@ import org.mailsettings.internal.http.HttpFetcher;
  * over HTTPS); anything else needs the user's confirmation.
  */
 public final class DocumentTask implements SourceTask {
-  private final Source level;
+  private final Source source;
   private final URI uri;
   private final DiscoveryContext context;
   private final boolean trustedWhenHttps;
   private final List<Source> alsoVouching;
-  private final String reason;
+  private final Note reason;
 
   /**
    * @param trustedWhenHttps whether an HTTPS answer that stayed in its domain is trusted
    * @param alsoVouching further sources the candidates name (MX, for MX-derived lookups)
+   * @param reason why its candidates are there
    */
   public DocumentTask(
-      Source level, URI uri, DiscoveryContext context, boolean trustedWhenHttps, List<Source> alsoVouching, String reason) {
-    this.level = level;
+      Source source, URI uri, DiscoveryContext context, boolean trustedWhenHttps, List<Source> alsoVouching, Note reason) {
+    this.source = source;
     this.uri = uri;
     this.context = context;
     this.trustedWhenHttps = trustedWhenHttps;
@@ -37,8 +42,8 @@ public final class DocumentTask implements SourceTask {
   }
 
   @Override
-  public Source level() {
-    return level;
+  public Source source() {
+    return source;
   }
 
   @Override
@@ -48,17 +53,12 @@ public final class DocumentTask implements SourceTask {
 
   @Override
   public CompletableFuture<SourceResult> start() {
-    long start = System.nanoTime();
+    long start = context.nanoTime();
     CompletableFuture<HttpFetcher.Response> fetch = context.get(uri);
     CompletableFuture<SourceResult> result =
-        fetch.handle(
-            (response, failure) -> {
-              if (failure != null) {
-                return Results.failed(level, query(), failure, start);
-              }
-              return read(response, start);
-            });
-    // A discovery that no longer needs this source cancels the result: pass it on to the fetch.
+        fetch.handle((response, failure) ->
+            failure != null ? Results.failed(source, query(), failure, context.since(start)) : read(response, start));
+    // A run that no longer needs this source cancels the result: pass it on to the fetch.
     var unused = result.whenComplete((r, e) -> {
       if (result.isCancelled()) {
         fetch.cancel(true);
@@ -69,24 +69,28 @@ public final class DocumentTask implements SourceTask {
 
   private SourceResult read(HttpFetcher.Response response, long start) {
     if (response.status() == 404 || response.status() == 410) {
-      return Results.nothing(level, query(), "HTTP " + response.status(), start);
+      return Results.nothing(source, query(), context.since(start), Note.of(NoteCode.HTTP_STATUS, response.status()));
     }
     if (response.status() != 200) {
-      return Results.failed(level, query(), new IllegalStateException("HTTP " + response.status()), start);
+      return Results.httpError(source, query(), response.status(), context.since(start));
     }
     ClientConfig document;
     try {
-      document =
-          context.parser().parse(new java.io.ByteArrayInputStream(response.body()), response.uri().toString());
+      document = context.parser().parse(new ByteArrayInputStream(response.body()), response.uri().toString());
     } catch (ClientConfigException e) {
-      return Results.failed(level, query(), e, start);
+      return Results.failed(source, query(), e, context.since(start));
     }
     boolean trusted = trustedWhenHttps && response.https() && !response.crossedDomains();
-    String why =
-        reason
-            + (response.https() ? "" : " over plain HTTP")
-            + (response.crossedDomains() ? ", redirected to " + response.uri().getHost() : "");
+    List<Note> reasons = new ArrayList<>();
+    reasons.add(reason);
+    if (!response.https()) {
+      reasons.add(Note.of(NoteCode.FETCHED_OVER_PLAIN_HTTP));
+    }
+    if (response.crossedDomains()) {
+      reasons.add(Note.of(NoteCode.REDIRECTED_TO, String.valueOf(response.uri().getHost())));
+    }
     return Results.fromDocument(
-        level, query(), document, context.address(), trusted ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION, why, alsoVouching, start);
+        source, query(), document, context.address(), trusted ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION, reasons,
+        alsoVouching, context.since(start));
   }
 }

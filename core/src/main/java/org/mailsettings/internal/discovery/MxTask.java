@@ -5,131 +5,192 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.Candidate;
+import org.mailsettings.EmailAddress;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Source;
-import org.mailsettings.SourceOutcome;
 import org.mailsettings.Trust;
 import org.mailsettings.internal.dns.DnsClient;
 import org.mailsettings.internal.provider.ProviderEntry;
-import org.mailsettings.internal.provider.ProviderIndex;
+import org.mailsettings.internal.provider.ProviderStore;
 import org.mailsettings.internal.resolve.ProviderCandidates;
 
 /**
- * Settings through the domain's MX host (autoconfig draft 3.x): the most preferred MX host (from
- * DNS, or the caller's hints) identifies a hoster by the local and bundled rules; otherwise the
- * ISPDB and autoconfig are asked for its MXFULLDOMAIN and MXBASEDOMAIN. Unsigned DNS can be
- * forged, so the result needs confirmation unless the resolver authenticated the MX answer.
+ * Settings through the domain's MX hosts (autoconfig draft 3.x): the MX hosts (the caller's
+ * hints, or DNS), most preferred first, are matched against the hoster rules of every provider
+ * layer, host by host; the first match wins. Without a match and with the network allowed, the
+ * ISPDB and autoconfig are asked for the most preferred host's MXFULLDOMAIN and MXBASEDOMAIN.
+ * Unsigned DNS can be forged, so the result needs confirmation unless the MX answer (or the
+ * caller's hints) is authenticated.
+ *
+ * <p>With hints and without the network, the task answers at once: offline resolution runs the
+ * same rule matching as discovery.
  */
 public final class MxTask implements SourceTask {
-  private final DiscoveryContext context;
-  private final String ispdbBase;
-  private final String autoconfigTemplate;
+  private final EmailAddress address;
+  private final List<String> hints;
+  private final boolean hintsAuthenticated;
+  private final ProviderStore store;
+  private final @Nullable DiscoveryContext network;
 
-  public MxTask(DiscoveryContext context, String ispdbBase, String autoconfigTemplate) {
-    this.context = context;
-    this.ispdbBase = ispdbBase;
-    this.autoconfigTemplate = autoconfigTemplate;
+  /** The task of an offline resolution: the hoster rules for the caller's MX hints only. */
+  public static MxTask offline(EmailAddress address, List<String> hints, boolean authenticated, ProviderStore store) {
+    return new MxTask(address, hints, authenticated, store, null);
+  }
+
+  /** The task of a discovery: the hints, else DNS, then the network lookups for the MX domain. */
+  public static MxTask discovery(DiscoveryContext context) {
+    return new MxTask(context.address(), context.request().mxHosts(), context.request().mxHostsAuthenticated(),
+        context.store(), context);
+  }
+
+  private MxTask(EmailAddress address, List<String> hints, boolean authenticated, ProviderStore store,
+      @Nullable DiscoveryContext network) {
+    this.address = address;
+    this.hints = List.copyOf(hints);
+    this.hintsAuthenticated = authenticated;
+    this.store = store;
+    this.network = network;
   }
 
   @Override
-  public Source level() {
+  public Source source() {
     return Source.MX;
   }
 
   @Override
   public String query() {
-    return context.request().mxHosts().isEmpty()
-        ? "MX " + context.address().asciiDomain()
-        : "MX hint " + context.request().mxHosts().get(0);
+    return hints.isEmpty() ? "MX " + address.asciiDomain() : "MX hint " + String.join(" ", hints);
+  }
+
+  @Override
+  public @Nullable SourceResult now() {
+    if (network != null) {
+      return null;
+    }
+    Optional<SourceResult> rule = byRule(hints, hintsAuthenticated, 0);
+    return rule.orElseGet(() -> Results.nothing(Source.MX, query(), java.time.Duration.ZERO,
+        Note.of(NoteCode.DOMAIN_NOT_LISTED)));
   }
 
   @Override
   public CompletableFuture<SourceResult> start() {
-    long start = System.nanoTime();
-    CompletableFuture<DnsClient.Answer<DnsClient.MxHost>> mx;
-    if (!context.request().mxHosts().isEmpty()) {
-      List<DnsClient.MxHost> hints = new ArrayList<>();
-      for (String host : context.request().mxHosts()) {
-        hints.add(new DnsClient.MxHost(host, hints.size()));
-      }
-      mx = CompletableFuture.completedFuture(
-          new DnsClient.Answer<>(hints, context.request().mxHostsAuthenticated(), java.time.Duration.ZERO, false));
-    } else {
-      mx = context.mx(context.address().asciiDomain());
+    DiscoveryContext context = network;
+    if (context == null) {
+      return CompletableFuture.completedFuture(java.util.Objects.requireNonNull(now()));
     }
-    return mx.thenCompose(answer -> answer.records().isEmpty()
-            ? CompletableFuture.completedFuture(Results.nothing(level(), query(), "no MX record", start))
-            : fromHost(answer.records().get(0).host(), answer.authenticated(), start))
-        .exceptionally(failure -> Results.failed(level(), query(), failure, start));
+    long start = context.nanoTime();
+    CompletableFuture<DnsClient.Answer<DnsClient.MxHost>> mx;
+    if (!hints.isEmpty()) {
+      List<DnsClient.MxHost> hosts = new ArrayList<>();
+      for (String host : hints) {
+        hosts.add(new DnsClient.MxHost(host, hosts.size()));
+      }
+      mx = CompletableFuture.completedFuture(new DnsClient.Answer<>(hosts, hintsAuthenticated, java.time.Duration.ZERO, false));
+    } else {
+      mx = context.mx(address.asciiDomain());
+    }
+    // Whoever cancels the result (a run that ended) stops what is still under way.
+    List<CompletableFuture<?>> underway = new ArrayList<>();
+    underway.add(mx);
+    CompletableFuture<SourceResult> result =
+        mx.thenCompose(answer -> fromHosts(context, answer, start, underway))
+            .exceptionally(failure -> Results.failed(Source.MX, query(), failure, context.since(start)));
+    var unused = result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        synchronized (underway) {
+          underway.forEach(f -> f.cancel(true));
+        }
+      }
+    });
+    return result;
   }
 
-  private CompletableFuture<SourceResult> fromHost(String host, boolean authenticated, long start) {
-    Trust trust = authenticated ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION;
-    for (ProviderIndex database : context.databases()) {
-      Optional<ProviderIndex.MxMatch> match = database.byMxHost(host);
-      if (match.isPresent()) {
-        ProviderEntry entry = match.get().entry();
-        String reason =
-            database.description() + ": " + entry.provider().name() + " hosts " + context.address().domain() + " (MX " + host + ")";
-        List<String> notes = new ArrayList<>();
-        List<Candidate> incoming = Results.vouched(
-            ProviderCandidates.expand(entry.config().incomingServers(), entry, context.address(), entry.source(), trust, reason, notes),
-            List.of(Source.MX));
-        List<Candidate> outgoing = Results.vouched(
-            ProviderCandidates.expand(entry.config().outgoingServers(), entry, context.address(), entry.source(), trust, reason, notes),
-            List.of(Source.MX));
-        return CompletableFuture.completedFuture(
-            new SourceResult(
-                level(), incoming, outgoing, Optional.of(entry.provider()),
-                Results.report(level(), query(), SourceOutcome.FOUND,
-                    host + " is " + entry.provider().name() + " (" + database.description() + ")" + (authenticated ? ", DNSSEC-authenticated" : ""),
-                    start)));
-      }
+  /** The hoster rules for the hosts, each host against every layer, the first match winning. */
+  private Optional<SourceResult> byRule(List<String> hosts, boolean authenticated, long elapsedNanos) {
+    Optional<ProviderStore.Match> match = store.byMxHosts(hosts);
+    if (match.isEmpty()) {
+      return Optional.empty();
     }
-    String base = context.registrableDomain(host);
-    if (base.equals(context.registrableDomain(context.address().asciiDomain()))) {
+    ProviderEntry entry = match.get().entry();
+    String host = java.util.Objects.requireNonNull(match.get().mxHost());
+    String database = match.get().layer().description();
+    Source layer = match.get().layer().source();
+    Trust trust = authenticated ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION;
+    List<Note> reasons = List.of(Note.of(NoteCode.FROM_PROVIDER_MX, database, entry.provider().name(), address.domain(), host));
+    List<Note> notes = new ArrayList<>();
+    notes.add(Note.of(authenticated ? NoteCode.PROVIDER_BY_MX : NoteCode.PROVIDER_BY_UNCONFIRMED_MX,
+        entry.provider().name(), database, host));
+    List<Candidate> incoming = Results.vouched(
+        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, layer, trust, reasons, notes), List.of(Source.MX));
+    List<Candidate> outgoing = Results.vouched(
+        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, layer, trust, reasons, notes), List.of(Source.MX));
+    Note detail = Note.of(authenticated ? NoteCode.MX_HOSTER_AUTHENTICATED : NoteCode.MX_HOSTER, host, entry.provider().name(), database);
+    return Optional.of(Results.found(Source.MX, Ranks.of(Source.MX), incoming, outgoing, Optional.of(entry.provider()), notes,
+        query(), List.of(detail), java.time.Duration.ofNanos(elapsedNanos)));
+  }
+
+  private CompletableFuture<SourceResult> fromHosts(
+      DiscoveryContext context, DnsClient.Answer<DnsClient.MxHost> answer, long start, List<CompletableFuture<?>> underway) {
+    if (answer.records().isEmpty()) {
       return CompletableFuture.completedFuture(
-          Results.nothing(level(), query(), "MX host " + host + " is in the domain itself", start));
+          Results.nothing(Source.MX, query(), context.since(start), Note.of(NoteCode.NO_MX_RECORD)));
+    }
+    List<String> hosts = new ArrayList<>();
+    for (DnsClient.MxHost record : answer.records()) {
+      hosts.add(record.host());
+    }
+    Optional<SourceResult> rule = byRule(hosts, answer.authenticated(), context.since(start).toNanos());
+    if (rule.isPresent()) {
+      return CompletableFuture.completedFuture(rule.get());
+    }
+    String host = hosts.get(0);
+    boolean authenticated = answer.authenticated();
+    String base = context.registrableDomain(host);
+    if (base.equals(context.registrableDomain(address.asciiDomain()))) {
+      return CompletableFuture.completedFuture(
+          Results.nothing(Source.MX, query(), context.since(start), Note.of(NoteCode.MX_IN_OWN_DOMAIN, host)));
     }
     String full = host.indexOf('.') > 0 ? host.substring(host.indexOf('.') + 1) : host;
+    boolean distinctFull = !full.equals(base) && full.indexOf('.') > 0;
+    String ispdb = context.options().ispdbBaseUrl();
+    String autoconfig = context.options().autoconfigUrlTemplate();
+    Note viaIspdb = Note.of(NoteCode.FROM_MX_ISPDB, address.domain(), host);
+    Note viaAutoconfig = Note.of(NoteCode.FROM_MX_AUTOCONFIG, address.domain(), host);
     List<DocumentTask> lookups = new ArrayList<>();
-    String reason = "for the MX domain of " + context.address().domain() + " (MX " + host + ")";
-    if (!full.equals(base) && full.indexOf('.') > 0) {
-      lookups.add(new DocumentTask(level(), URI.create(ispdbBase + full), context, authenticated, List.of(Source.MX, Source.ISPDB), "ISPDB " + reason));
+    if (distinctFull) {
+      lookups.add(new DocumentTask(Source.MX, URI.create(ispdb + full), context, authenticated, List.of(Source.MX, Source.ISPDB), viaIspdb));
     }
-    lookups.add(new DocumentTask(level(), URI.create(ispdbBase + base), context, authenticated, List.of(Source.MX, Source.ISPDB), "ISPDB " + reason));
-    if (!full.equals(base) && full.indexOf('.') > 0) {
-      lookups.add(new DocumentTask(level(), context.url(autoconfigTemplate, full), context, authenticated, List.of(Source.MX, Source.AUTOCONFIG), "autoconfig " + reason));
+    lookups.add(new DocumentTask(Source.MX, URI.create(ispdb + base), context, authenticated, List.of(Source.MX, Source.ISPDB), viaIspdb));
+    if (distinctFull) {
+      lookups.add(new DocumentTask(Source.MX, context.url(autoconfig, full), context, authenticated, List.of(Source.MX, Source.AUTOCONFIG), viaAutoconfig));
     }
-    lookups.add(new DocumentTask(level(), context.url(autoconfigTemplate, base), context, authenticated, List.of(Source.MX, Source.AUTOCONFIG), "autoconfig " + reason));
+    lookups.add(new DocumentTask(Source.MX, context.url(autoconfig, base), context, authenticated, List.of(Source.MX, Source.AUTOCONFIG), viaAutoconfig));
     List<CompletableFuture<SourceResult>> started = new ArrayList<>();
-    for (DocumentTask lookup : lookups) {
-      started.add(lookup.start());
+    synchronized (underway) {
+      for (DocumentTask lookup : lookups) {
+        CompletableFuture<SourceResult> future = lookup.start();
+        started.add(future);
+        underway.add(future);
+      }
     }
     // The first found in this order wins; all were started at once.
-    CompletableFuture<SourceResult> chain = CompletableFuture.completedFuture(null);
-    List<String> tried = new ArrayList<>();
+    CompletableFuture<@Nullable SourceResult> chain = CompletableFuture.completedFuture(null);
     for (CompletableFuture<SourceResult> next : started) {
-      chain = chain.thenCompose(previous -> {
-        if (previous != null && previous.found()) {
-          return CompletableFuture.completedFuture(previous);
-        }
-        if (previous != null) {
-          tried.add(previous.report().query() + ": " + previous.report().outcome() + " " + previous.report().detail());
-        }
-        return next;
-      });
+      chain = chain.thenCompose(previous -> previous != null && previous.found() ? CompletableFuture.completedFuture(previous) : next);
     }
     return chain.thenApply(last -> {
+      started.forEach(f -> f.cancel(true)); // the ones still running are not needed any more
       if (last != null && last.found()) {
-        started.forEach(f -> f.cancel(true));
-        return new SourceResult(level(), last.incoming(), last.outgoing(), last.provider(),
-            Results.report(level(), query(), SourceOutcome.FOUND, "MX " + host + "; " + last.report().query() + ": " + last.report().detail(), start));
+        List<Note> details = new ArrayList<>();
+        details.add(Note.of(NoteCode.MX_DOCUMENT, host, last.report().query()));
+        details.addAll(last.report().details());
+        return Results.found(Source.MX, Ranks.of(Source.MX), last.incoming(), last.outgoing(), last.provider(), last.notes(),
+            query(), details, context.since(start));
       }
-      if (last != null) {
-        tried.add(last.report().query() + ": " + last.report().outcome() + " " + last.report().detail());
-      }
-      return Results.nothing(level(), query(), "MX " + host + "; nothing for " + full + " or " + base + " (" + String.join("; ", tried) + ")", start);
+      return Results.nothing(Source.MX, query(), context.since(start), Note.of(NoteCode.MX_NOTHING, host, full, base));
     });
   }
 }

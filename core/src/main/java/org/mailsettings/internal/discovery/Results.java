@@ -2,57 +2,106 @@ package org.mailsettings.internal.discovery;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Provider;
 import org.mailsettings.Source;
 import org.mailsettings.SourceOutcome;
 import org.mailsettings.SourceReport;
 import org.mailsettings.Trust;
 import org.mailsettings.clientconfig.ClientConfig;
+import org.mailsettings.clientconfig.ClientConfigException;
 import org.mailsettings.clientconfig.EmailProviderConfig;
+import org.mailsettings.internal.dns.DnsClient;
 import org.mailsettings.internal.http.HttpFetcher;
 import org.mailsettings.internal.provider.ProviderEntry;
 import org.mailsettings.internal.resolve.ProviderCandidates;
 
 /** Building {@link SourceResult}s: one place for reports, failures and documents. */
-final class Results {
+public final class Results {
   private Results() {}
 
-  static Duration since(long startNanos) {
-    return Duration.ofNanos(System.nanoTime() - startNanos);
+  /** A result with nothing found. */
+  public static SourceResult nothing(Source source, String query, Duration elapsed, Note... details) {
+    return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),
+        report(source, query, SourceOutcome.NOTHING, List.of(details), elapsed));
   }
 
-  static SourceResult nothing(Source level, String query, String detail, long startNanos) {
-    return new SourceResult(level, List.of(), List.of(), Optional.empty(), report(level, query, SourceOutcome.NOTHING, detail, startNanos));
+  /** A result of candidates found. */
+  public static SourceResult found(
+      Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
+      List<Note> notes, String query, List<Note> details, Duration elapsed) {
+    return new SourceResult(source, rank, List.copyOf(incoming), List.copyOf(outgoing), provider, List.copyOf(notes),
+        report(source, query, SourceOutcome.FOUND, details, elapsed));
   }
 
-  static SourceResult failed(Source level, String query, Throwable failure, long startNanos) {
+  /** A failed source, its outcome and detail read from the failure's type. */
+  public static SourceResult failed(Source source, String query, Throwable failure, Duration elapsed) {
+    Throwable cause = unwrap(failure);
+    SourceOutcome outcome = SourceOutcome.ERROR;
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    NoteCode code = NoteCode.FAILED;
+    if (cause instanceof HttpFetcher.FetchException fetch) {
+      code = switch (fetch.failure()) {
+        case TIMEOUT -> NoteCode.TIMED_OUT;
+        case TOO_LARGE -> NoteCode.TOO_LARGE;
+        case TLS -> NoteCode.TLS_FAILED;
+        case CONNECT -> NoteCode.CONNECT_FAILED;
+        case REDIRECT_REFUSED -> NoteCode.REDIRECT_REFUSED;
+        case OTHER -> NoteCode.FAILED;
+      };
+      if (fetch.failure() == HttpFetcher.Failure.TIMEOUT) {
+        outcome = SourceOutcome.TIMEOUT;
+      }
+    } else if (cause instanceof DnsClient.DnsException dns) {
+      code = dns.isTimeout() ? NoteCode.TIMED_OUT : NoteCode.DNS_FAILED;
+      if (dns.isTimeout()) {
+        outcome = SourceOutcome.TIMEOUT;
+      }
+    } else if (cause instanceof DnsClient.NoDnsException) {
+      code = NoteCode.NO_DNS;
+    } else if (cause instanceof ClientConfigException || cause instanceof AutodiscoverParser.MalformedException) {
+      code = NoteCode.MALFORMED_ANSWER;
+    } else if (cause instanceof CancellationException) {
+      outcome = SourceOutcome.CANCELLED;
+      code = NoteCode.STOPPED_CANCELLED;
+    }
+    List<Note> details = code == NoteCode.STOPPED_CANCELLED ? List.of(Note.of(code)) : List.of(Note.of(code, message));
+    return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),
+        report(source, query, outcome, details, elapsed));
+  }
+
+  /** An HTTP status other than 200 and the "nothing here" ones. */
+  public static SourceResult httpError(Source source, String query, int status, Duration elapsed) {
+    return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),
+        report(source, query, SourceOutcome.ERROR, List.of(Note.of(NoteCode.HTTP_ERROR, status)), elapsed));
+  }
+
+  private static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    SourceOutcome outcome = SourceOutcome.ERROR;
-    if (cause instanceof HttpFetcher.FetchException fetch && fetch.failure() == HttpFetcher.Failure.TIMEOUT) {
-      outcome = SourceOutcome.TIMEOUT;
-    }
-    if (cause instanceof org.mailsettings.internal.dns.DnsClient.DnsException dns && dns.isTimeout()) {
-      outcome = SourceOutcome.TIMEOUT;
-    }
-    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    return new SourceResult(level, List.of(), List.of(), Optional.empty(), report(level, query, outcome, message, startNanos));
+    return cause;
   }
 
-  static SourceReport report(Source level, String query, SourceOutcome outcome, String detail, long startNanos) {
+  /** A report. */
+  public static SourceReport report(Source source, String query, SourceOutcome outcome, List<Note> details, Duration elapsed) {
     return SourceReport.builder()
-        .source(level)
+        .source(source)
         .query(query)
         .outcome(outcome)
-        .detail(detail)
-        .elapsed(since(startNanos))
+        .details(details)
+        .elapsed(elapsed)
         .build();
   }
 
@@ -61,36 +110,40 @@ final class Results {
    * address's domain, else the first.
    */
   static SourceResult fromDocument(
-      Source level,
+      Source source,
       String query,
       ClientConfig document,
       EmailAddress address,
       Trust trust,
-      String reason,
+      List<Note> reasons,
       List<Source> alsoVouching,
-      long startNanos) {
+      Duration elapsed) {
     if (document.emailProviders().isEmpty()) {
-      return nothing(level, query, "the document has no emailProvider", startNanos);
+      return nothing(source, query, elapsed, Note.of(NoteCode.DOCUMENT_WITHOUT_PROVIDER));
     }
-    EmailProviderConfig chosen =
-        document.emailProviders().stream()
-            .filter(p -> p.domains().contains(address.asciiDomain()))
-            .findFirst()
-            .orElse(document.emailProviders().get(0));
-    ProviderEntry entry = new ProviderEntry(chosen, document.oAuth2(), level, document.sourceName());
-    List<String> notes = new ArrayList<>();
+    EmailProviderConfig chosen = document.emailProviders().get(0);
+    for (EmailProviderConfig provider : document.emailProviders()) {
+      if (provider.domains().contains(address.asciiDomain())) {
+        chosen = provider;
+        break;
+      }
+    }
+    ProviderEntry entry = new ProviderEntry(chosen, document.oAuth2(), source, document.sourceName());
+    List<Note> notes = new ArrayList<>();
     List<Candidate> incoming =
-        vouched(ProviderCandidates.expand(chosen.incomingServers(), entry, address, level, trust, reason, notes), alsoVouching);
+        vouched(ProviderCandidates.expand(chosen.incomingServers(), entry, address, source, trust, reasons, notes), alsoVouching);
     List<Candidate> outgoing =
-        vouched(ProviderCandidates.expand(chosen.outgoingServers(), entry, address, level, trust, reason, notes), alsoVouching);
+        vouched(ProviderCandidates.expand(chosen.outgoingServers(), entry, address, source, trust, reasons, notes), alsoVouching);
     if (incoming.isEmpty() && outgoing.isEmpty()) {
-      return nothing(level, query, "no usable IMAP, POP3 or SMTP server in the document", startNanos);
+      notes.add(0, Note.of(NoteCode.DOCUMENT_WITHOUT_SERVERS));
+      return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),
+          report(source, query, SourceOutcome.NOTHING, notes, elapsed));
     }
     Provider provider = entry.provider();
-    String detail = provider.name() + ": " + incoming.size() + " incoming, " + outgoing.size() + " outgoing"
-        + (notes.isEmpty() ? "" : "; " + String.join(" ", notes));
-    return new SourceResult(
-        level, incoming, outgoing, Optional.of(provider), report(level, query, SourceOutcome.FOUND, detail, startNanos));
+    List<Note> details = new ArrayList<>();
+    details.add(Note.of(NoteCode.DOCUMENT_FOUND, provider.name(), incoming.size(), outgoing.size()));
+    details.addAll(notes);
+    return found(source, Ranks.of(source), incoming, outgoing, Optional.of(provider), notes, query, details, elapsed);
   }
 
   /** The candidates with more sources vouching for them. */
@@ -100,9 +153,9 @@ final class Results {
     }
     List<Candidate> result = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      java.util.Set<Source> sources = java.util.EnumSet.copyOf(candidate.sources());
+      Set<Source> sources = new LinkedHashSet<>(candidate.sources());
       sources.addAll(alsoVouching);
-      result.add(Candidate.builder().from(candidate).sources(sources).build());
+      result.add(Candidate.builder().from(candidate).sources(Ranks.sorted(sources)).build());
     }
     return result;
   }

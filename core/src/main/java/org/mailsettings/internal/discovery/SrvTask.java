@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
-import org.mailsettings.SourceOutcome;
 import org.mailsettings.Trust;
 import org.mailsettings.internal.dns.DnsClient;
 
@@ -33,12 +34,13 @@ public final class SrvTask implements SourceTask {
 
   private final DiscoveryContext context;
 
+  /** SRV lookups for the context's address. */
   public SrvTask(DiscoveryContext context) {
     this.context = context;
   }
 
   @Override
-  public Source level() {
+  public Source source() {
     return Source.SRV;
   }
 
@@ -49,21 +51,28 @@ public final class SrvTask implements SourceTask {
 
   @Override
   public CompletableFuture<SourceResult> start() {
-    long start = System.nanoTime();
+    long start = context.nanoTime();
     List<CompletableFuture<DnsClient.Answer<DnsClient.SrvTarget>>> lookups = new ArrayList<>();
     for (Service service : SERVICES) {
       lookups.add(context.srv(service.label() + context.address().asciiDomain()));
     }
-    return CompletableFuture.allOf(lookups.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
-        .handle((ignored, failure) -> collect(lookups, start));
+    CompletableFuture<SourceResult> result =
+        CompletableFuture.allOf(lookups.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture[]::new))
+            .handle((ignored, failure) -> collect(lookups, start));
+    var unused = result.whenComplete((r, e) -> {
+      if (result.isCancelled()) {
+        lookups.forEach(f -> f.cancel(true));
+      }
+    });
+    return result;
   }
 
   private SourceResult collect(List<CompletableFuture<DnsClient.Answer<DnsClient.SrvTarget>>> lookups, long start) {
     List<Candidate> incoming = new ArrayList<>();
     List<Candidate> outgoing = new ArrayList<>();
-    List<String> details = new ArrayList<>();
+    List<Note> details = new ArrayList<>();
     int failures = 0;
-    String lastFailure = "";
+    Throwable lastFailure = null;
     for (int i = 0; i < SERVICES.size(); i++) {
       Service service = SERVICES.get(i);
       DnsClient.Answer<DnsClient.SrvTarget> answer;
@@ -71,11 +80,11 @@ public final class SrvTask implements SourceTask {
         answer = lookups.get(i).join();
       } catch (RuntimeException e) {
         failures++;
-        lastFailure = e.getCause() != null ? String.valueOf(e.getCause().getMessage()) : String.valueOf(e.getMessage());
+        lastFailure = e;
         continue;
       }
       if (answer.notOffered()) {
-        details.add(service.label() + " not offered");
+        details.add(Note.of(NoteCode.SRV_NOT_OFFERED, service.label()));
       }
       for (DnsClient.SrvTarget target : answer.records()) {
         ServerSettings settings;
@@ -90,7 +99,7 @@ public final class SrvTask implements SourceTask {
                   .username(context.address().asciiAddress())
                   .build();
         } catch (IllegalArgumentException e) {
-          details.add(service.label() + " target " + target.host() + " ignored: " + e.getMessage());
+          details.add(Note.of(NoteCode.SRV_TARGET_IGNORED, service.label(), target.host()));
           continue;
         }
         Candidate candidate =
@@ -98,22 +107,24 @@ public final class SrvTask implements SourceTask {
                 .settings(settings)
                 .addSources(Source.SRV)
                 .trust(answer.authenticated() ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION)
-                .reason("SRV " + service.label() + context.address().asciiDomain()
-                    + (answer.authenticated() ? " (DNSSEC-authenticated)" : " (unsigned DNS)"))
+                .addReasons(Note.of(answer.authenticated() ? NoteCode.FROM_SRV_AUTHENTICATED : NoteCode.FROM_SRV_UNSIGNED,
+                    service.label() + context.address().asciiDomain()))
                 .addUsernameAlternatives(context.address().localPart())
                 .build();
         (service.protocol().isIncoming() ? incoming : outgoing).add(candidate);
-        details.add(service.label() + " " + target.host() + ":" + target.port());
+        details.add(Note.of(NoteCode.SRV_TARGET, service.label(), target.host(), target.port()));
       }
     }
     if (incoming.isEmpty() && outgoing.isEmpty()) {
-      if (failures == SERVICES.size()) {
-        return Results.failed(level(), query(), new IllegalStateException(lastFailure), start);
+      if (failures == SERVICES.size() && lastFailure != null) {
+        return Results.failed(Source.SRV, query(), lastFailure, context.since(start));
       }
-      return Results.nothing(level(), query(), details.isEmpty() ? "no SRV records" : String.join("; ", details), start);
+      if (details.isEmpty()) {
+        details.add(Note.of(NoteCode.NO_SRV_RECORDS));
+      }
+      return Results.nothing(Source.SRV, query(), context.since(start), details.toArray(new Note[0]));
     }
-    return new SourceResult(
-        level(), incoming, outgoing, Optional.empty(),
-        Results.report(level(), query(), SourceOutcome.FOUND, String.join("; ", details), start));
+    return Results.found(Source.SRV, Ranks.of(Source.SRV), incoming, outgoing, Optional.empty(), List.of(), query(), details,
+        context.since(start));
   }
 }

@@ -67,6 +67,16 @@ public final class DnsClient {
     }
   }
 
+  /** No DNS client could be made: no server configured, or a server that is not an address. */
+  public static final class NoDnsException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** The exception, saying why. */
+    public NoDnsException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final SimpleResolver resolver;
   private final Duration timeout;
   private final String serverDescription;
@@ -88,7 +98,7 @@ public final class DnsClient {
     if (target == null) {
       List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
       if (servers.isEmpty()) {
-        throw new DnsException("No DNS server is configured on this system");
+        throw new NoDnsException("No DNS server is configured on this system", null);
       }
       target = servers.get(0);
     }

@@ -125,15 +125,17 @@ public final class HttpFetcher {
 
   /** A client that never follows redirects itself (this fetcher does, by its rules). */
   public static HttpClient newClient(
-      Duration connectTimeout, java.util.Optional<javax.net.ssl.SSLContext> sslContext,
-      java.util.Optional<java.net.ProxySelector> proxy, java.util.concurrent.Executor executor) {
+      Duration connectTimeout, javax.net.ssl.SSLContext sslContext,
+      java.net.@Nullable ProxySelector proxy, java.util.concurrent.Executor executor) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
+            .sslContext(sslContext)
             .executor(executor);
-    sslContext.ifPresent(builder::sslContext);
-    proxy.ifPresent(builder::proxy);
+    if (proxy != null) {
+      builder.proxy(proxy);
+    }
     return builder.build();
   }
 

@@ -31,37 +31,69 @@ public final class CompiledDatabase {
   public static final String RESOURCE = "providers.dat";
 
   private static final int MAGIC = 0x4D534442; // "MSDB"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   private CompiledDatabase() {}
 
+  /** The layers of the compiled file, in the order the resolver consults them. */
+  public record Layer(String name, List<ClientConfig> documents) {}
+
+  /** The layer name of the curated files. */
+  public static final String CURATED = "curated";
+  /** The layer name of the ISPDB snapshot. */
+  public static final String ISPDB_SNAPSHOT = "ispdb-snapshot";
+
   /**
-   * Build step: {@code CompiledDatabase <provider directory>}: parses the files its index lists and
-   * writes {@value #RESOURCE} beside them.
+   * Build step: {@code CompiledDatabase <curated directory> <ISPDB snapshot directory>}: parses the
+   * curated files the curated directory's index lists (a curated file with parser warnings fails
+   * the build) and every {@code *.xml} file of the snapshot in name order (third-party data, taken
+   * as it is), and writes {@value #RESOURCE} into the curated directory.
    */
   public static void main(String[] args) throws IOException {
-    Path directory = Path.of(args[0]);
-    List<ClientConfig> documents = new ArrayList<>();
-    for (String line : Files.readAllLines(directory.resolve("index.txt"))) {
+    Path curatedDirectory = Path.of(args[0]);
+    Path snapshotDirectory = Path.of(args[1]);
+    List<ClientConfig> curated = new ArrayList<>();
+    for (String line : Files.readAllLines(curatedDirectory.resolve("index.txt"))) {
       String name = line.replaceFirst("#.*", "").strip();
       if (!name.isEmpty()) {
-        ClientConfig parsed = ClientConfigParser.defaults().parse(directory.resolve(name));
+        ClientConfig parsed = ClientConfigParser.defaults().parse(curatedDirectory.resolve(name));
         if (!parsed.warnings().isEmpty()) {
           throw new IOException(name + " has problems: " + parsed.warnings());
         }
-        documents.add(ClientConfig.builder().from(parsed).sourceName("bundled:" + name).build());
+        curated.add(ClientConfig.builder().from(parsed).sourceName("bundled:" + name).build());
       }
     }
-    try (OutputStream out = Files.newOutputStream(directory.resolve(RESOURCE))) {
-      write(documents, out);
+    List<ClientConfig> snapshot = new ArrayList<>();
+    for (Path file : snapshotFiles(snapshotDirectory)) {
+      ClientConfig parsed = ClientConfigParser.defaults().parse(file);
+      snapshot.add(ClientConfig.builder().from(parsed).sourceName("ispdb:" + file.getFileName()).build());
+    }
+    try (OutputStream out = Files.newOutputStream(curatedDirectory.resolve(RESOURCE))) {
+      write(List.of(new Layer(CURATED, curated), new Layer(ISPDB_SNAPSHOT, snapshot)), out);
     }
   }
 
-  /** Writes the documents. */
-  public static void write(List<ClientConfig> documents, OutputStream stream) throws IOException {
+  /** The snapshot's documents: every {@code *.xml} file of the directory, in name order. */
+  public static List<Path> snapshotFiles(Path directory) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".xml")).sorted().collect(java.util.stream.Collectors.toList());
+    }
+  }
+
+  /** Writes the layers. */
+  public static void write(List<Layer> layers, OutputStream stream) throws IOException {
     DataOutputStream out = new DataOutputStream(stream);
     out.writeInt(MAGIC);
     out.writeInt(VERSION);
+    out.writeInt(layers.size());
+    for (Layer layer : layers) {
+      out.writeUTF(layer.name());
+      writeDocuments(out, layer.documents());
+    }
+    out.flush();
+  }
+
+  private static void writeDocuments(DataOutputStream out, List<ClientConfig> documents) throws IOException {
     out.writeInt(documents.size());
     for (ClientConfig document : documents) {
       out.writeUTF(document.sourceName());
@@ -88,15 +120,24 @@ public final class CompiledDatabase {
         writeServers(out, provider.outgoingServers());
       }
     }
-    out.flush();
   }
 
   /** Reads what {@link #write} wrote. */
-  public static List<ClientConfig> read(InputStream stream) throws IOException {
+  public static List<Layer> read(InputStream stream) throws IOException {
     DataInputStream in = new DataInputStream(stream);
     if (in.readInt() != MAGIC || in.readInt() != VERSION) {
       throw new IOException("not a compiled provider database of version " + VERSION);
     }
+    int layerCount = in.readInt();
+    List<Layer> layers = new ArrayList<>(layerCount);
+    for (int l = 0; l < layerCount; l++) {
+      String name = in.readUTF();
+      layers.add(new Layer(name, readDocuments(in)));
+    }
+    return layers;
+  }
+
+  private static List<ClientConfig> readDocuments(DataInputStream in) throws IOException {
     int count = in.readInt();
     List<ClientConfig> documents = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

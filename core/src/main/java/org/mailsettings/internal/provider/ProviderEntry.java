@@ -37,7 +37,9 @@ public final class ProviderEntry {
             .id(config.id().isEmpty() ? origin : config.id())
             .name(config.name())
             .addAllNotes(config.notes())
-            .addAllDomains(config.domains());
+            .addAllDomains(config.domains())
+            .source(source)
+            .origin(origin);
     if (!config.documentationUrls().isEmpty()) {
       builder.documentationUrl(config.documentationUrls().get(0));
     }

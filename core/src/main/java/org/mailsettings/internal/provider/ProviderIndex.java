@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mailsettings.Source;
 
 /**
  * Providers indexed by their mail domains and their MX domains. Immutable and thread-safe; when
@@ -39,13 +40,18 @@ public final class ProviderIndex {
     }
   }
 
+  private final Source source;
   private final String description;
   private final List<ProviderEntry> entries;
   private final Map<String, ProviderEntry> byDomain = new HashMap<>();
   private final Map<String, ProviderEntry> byMxDomain = new HashMap<>();
 
-  /** Indexes the entries, in precedence order; {@code description} names the database in notes. */
-  public ProviderIndex(String description, List<ProviderEntry> entries) {
+  /**
+   * Indexes the entries, in precedence order; {@code source} is the layer's kind and {@code
+   * description} names it in notes.
+   */
+  public ProviderIndex(Source source, String description, List<ProviderEntry> entries) {
+    this.source = source;
     this.description = description;
     this.entries = List.copyOf(entries);
     for (ProviderEntry entry : this.entries) {
@@ -56,6 +62,11 @@ public final class ProviderIndex {
         byMxDomain.putIfAbsent(mxDomain, entry);
       }
     }
+  }
+
+  /** The layer's kind: the application's files, the curated files or the ISPDB snapshot. */
+  public Source source() {
+    return source;
   }
 
   /** The database's description, such as "bundled database". */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 
 /** Advice the resolver adds to every resolution, whatever the source: one rule, one place. */
@@ -11,18 +13,18 @@ public final class Advice {
   private Advice() {}
 
   /** Notes about port 25 and OAuth 2.0, for the ordered candidates. */
-  public static List<String> notes(List<Candidate> incoming, List<Candidate> outgoing) {
-    List<String> notes = new ArrayList<>();
+  public static List<Note> notes(List<Candidate> incoming, List<Candidate> outgoing) {
+    List<Note> notes = new ArrayList<>();
     for (Candidate candidate : outgoing) {
       if (candidate.settings().port() == Protocol.SMTP_RELAY_PORT) {
-        notes.add("Port 25 is often blocked by Internet providers; use it only when 465 and 587 fail.");
+        notes.add(Note.of(NoteCode.PORT_25_OFTEN_BLOCKED));
         break;
       }
     }
     boolean oauthFirst =
         firstAuthIsOAuth(incoming) || firstAuthIsOAuth(outgoing);
     if (oauthFirst) {
-      notes.add("The provider wants OAuth 2.0 sign-in; a plain password login may be refused.");
+      notes.add(Note.of(NoteCode.OAUTH2_REQUIRED));
     }
     return notes;
   }

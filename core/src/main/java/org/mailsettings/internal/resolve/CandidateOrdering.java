@@ -1,7 +1,7 @@
 package org.mailsettings.internal.resolve;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mailsettings.Candidate;
@@ -9,6 +9,7 @@ import org.mailsettings.Protocol;
 import org.mailsettings.ResolutionPolicy;
 import org.mailsettings.Security;
 import org.mailsettings.Source;
+import org.mailsettings.internal.discovery.Ranks;
 
 /**
  * The one place where candidates are filtered by policy, merged and ordered: the same server from
@@ -58,13 +59,13 @@ public final class CandidateOrdering {
     for (int i = 0; i < merged.size(); i++) {
       Candidate existing = merged.get(i);
       if (existing.settings().sameEndpoint(candidate.settings())) {
-        Set<Source> sources = EnumSet.copyOf(existing.sources());
+        Set<Source> sources = new LinkedHashSet<>(existing.sources());
         sources.addAll(candidate.sources());
         merged.set(
             i,
             Candidate.builder()
                 .from(existing)
-                .sources(sources)
+                .sources(Ranks.sorted(sources))
                 .trust(existing.trust().compareTo(candidate.trust()) <= 0 ? existing.trust() : candidate.trust())
                 .build());
         return;

@@ -5,6 +5,8 @@ import java.util.List;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
@@ -66,7 +68,7 @@ public final class GuessedCandidates {
               .settings(settings)
               .addSources(Source.GUESS)
               .trust(Trust.UNVERIFIED)
-              .reason("guessed from the domain " + address.domain() + "; not verified")
+              .addReasons(Note.of(NoteCode.FROM_GUESS, address.domain()))
               .addUsernameAlternatives(address.localPart())
               .build());
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.Trust;
@@ -27,8 +29,8 @@ public final class ProviderCandidates {
       EmailAddress address,
       Source source,
       Trust trust,
-      String reason,
-      List<String> notes) {
+      List<Note> reasons,
+      List<Note> notes) {
     List<Candidate> candidates = new ArrayList<>();
     for (ServerConfig server : servers) {
       boolean usernameKnown = server.username().isPresent();
@@ -42,22 +44,13 @@ public final class ProviderCandidates {
         Optional<String> host =
             Templates.expandHostname(server.hostname(), address, server.domainDotReplacement().orElse(""));
         if (host.isEmpty()) {
-          notes.add(
-              "Left out a "
-                  + server.protocol()
-                  + " server of "
-                  + entry.provider().name()
-                  + ": its host name \""
-                  + server.hostname()
-                  + "\" gives no valid host name for "
-                  + address.asciiDomain()
-                  + ".");
+          notes.add(Note.of(NoteCode.SERVER_LEFT_OUT, server.protocol(), entry.provider().name(), server.hostname(), address.asciiDomain()));
           continue;
         }
         settings = ProviderEntry.settings(server, host.get(), username);
       }
       Candidate.Builder candidate =
-          Candidate.builder().settings(settings).addSources(source).trust(trust).reason(reason);
+          Candidate.builder().settings(settings).addSources(source).trust(trust).reasons(reasons);
       if (!usernameKnown) {
         candidate.addUsernameAlternatives(address.localPart());
       }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.mailsettings.internal.psl.PublicSuffixList;
@@ -27,7 +26,7 @@ class HttpFetcherTest {
       hanging.route("/never", Response.neverAnswer());
       HttpFetcher fetcher =
           new HttpFetcher(
-              HttpFetcher.newClient(Duration.ofSeconds(2), Optional.of(TestTls.client()), Optional.empty(), Runnable::run),
+              HttpFetcher.newClient(Duration.ofSeconds(2), TestTls.client(), null, Runnable::run),
               Duration.ofSeconds(30),
               100_000,
               3,

@@ -62,7 +62,11 @@ final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+          boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+          if (pair) {
+            out.append(c).append(s.charAt(++i));
+          } else if (Terminal.isUnsafe(c)) {
+            // Controls, bidirectional overrides and lone surrogates: escaped, never raw.
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

@@ -1,11 +1,6 @@
 package org.mailsettings.examples.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +19,10 @@ import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionPolicy;
 import org.mailsettings.ResolutionRequest;
 import org.mailsettings.Source;
+import org.mailsettings.Trust;
+import org.mailsettings.Note;
 import org.mailsettings.SourceReport;
 import org.mailsettings.clientconfig.ClientConfigException;
-import org.mailsettings.probe.ProbeOptions;
 import org.mailsettings.probe.ProbeResult;
 import org.mailsettings.probe.Prober;
 import picocli.CommandLine;
@@ -111,7 +107,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
       paramLabel = "SOURCE=TEMPLATE",
       description = "Replace a source's URL template (repeatable): AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER "
           + "= a URL with %%EMAILDOMAIN%% and %%EMAILADDRESS%%.")
-  private Map<Source, String> urlTemplates = new java.util.EnumMap<>(Source.class);
+  private Map<String, String> urlTemplates = new java.util.LinkedHashMap<>();
 
   @Option(names = "--quiet", description = "No progress on standard error.")
   private boolean quiet;
@@ -159,6 +155,16 @@ public final class MailSettingsCommand implements Callable<Integer> {
   @Option(names = "--truststore-password", paramLabel = "PASSWORD", description = "The trust store's password (default: changeit).")
   private String trustStorePassword = "changeit";
 
+  @Option(
+      names = "--confirm",
+      paramLabel = "DOMAIN",
+      description = "With --verify: a server domain the user trusts (as listed under \"confirm\"), repeatable; "
+          + "needed for settings that rest on plain HTTP or unsigned DNS when there is no terminal to ask on.")
+  private List<String> confirmed = new ArrayList<>();
+
+  @Option(names = "--yes", description = "With --verify: trust every server domain the settings name, without asking.")
+  private boolean yes;
+
   private final Map<String, String> environment;
 
   private MailSettingsCommand(Map<String, String> environment) {
@@ -184,49 +190,87 @@ public final class MailSettingsCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    MailSettingsResolver resolver;
     ResolutionPolicy policy;
+    DiscoveryOptions discoveryOptions;
+    MailSettingsResolver resolver;
     try {
-      MailSettingsResolver.Builder builder = MailSettingsResolver.builder();
-      if (providers != null) {
-        builder.addProviderDirectory(providers);
-      }
-      resolver = builder.build();
       policy =
           ResolutionPolicy.builder()
               .allowPlaintext(allowPlaintext)
               .preferredIncoming(prefer)
               .addAllExcludedProtocols(exclude)
               .build();
-    } catch (ClientConfigException | InvalidSettingsException e) {
-      err.println("mailsettings: " + e.getMessage());
-      return BAD_INPUT;
-    }
-    DiscoveryOptions discoveryOptions;
-    try {
       discoveryOptions = discoveryOptions(err);
-    } catch (IllegalArgumentException e) {
-      err.println("mailsettings: " + e.getMessage());
+      resolver = resolver();
+    } catch (ClientConfigException | IllegalArgumentException e) {
+      err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
       return BAD_INPUT;
     }
-    Verifying verifying = null;
-    if (verify || properties) {
+    try (resolver) {
+      Verifying verifying = null;
+      if (verify || properties) {
+        try {
+          verifying = Verifying.create(resolver, trustStore, trustStorePassword, allowPlaintext, verify ? password() : null);
+        } catch (IllegalArgumentException e) {
+          err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
+          return BAD_INPUT;
+        }
+      }
       try {
-        verifying = Verifying.create(trustStore, trustStorePassword, allowPlaintext, verify ? password() : null);
-      } catch (IllegalArgumentException e) {
-        err.println("mailsettings: " + e.getMessage());
-        return BAD_INPUT;
+        int status = OK;
+        for (String address : addresses) {
+          if (address.equals("-")) {
+            // One line at a time: a list of millions is answered as it streams.
+            InputLines lines = new InputLines(System.in);
+            while (lines.hasNext()) {
+              InputLines.Line line = lines.next();
+              if (line.error() != null) {
+                status = Math.max(status, badLine(line, out, err));
+              } else {
+                status = Math.max(status, resolveOne(line.value().orElseThrow(), resolver, policy, discoveryOptions, verifying, out, err));
+              }
+              out.flush();
+            }
+          } else {
+            status = Math.max(status, resolveOne(address, resolver, policy, discoveryOptions, verifying, out, err));
+            out.flush();
+          }
+        }
+        return status;
+      } finally {
+        if (verifying != null) {
+          verifying.close();
+        }
       }
     }
-    int status = OK;
-    for (String input : inputs()) {
-      status = Math.max(status, resolveOne(input, resolver, policy, discoveryOptions, verifying, out, err));
-      out.flush();
+  }
+
+  private int badLine(InputLines.Line line, PrintWriter out, PrintWriter err) {
+    String error = String.valueOf(line.error());
+    err.println("mailsettings: " + error);
+    if (json) {
+      out.println(ResolutionJson.error("line " + line.number(), error));
     }
-    return status;
+    return BAD_INPUT;
+  }
+
+  /** The one client of this run: provider files, TLS trust and DNS server. */
+  private MailSettingsResolver resolver() {
+    MailSettingsResolver.Builder builder = MailSettingsResolver.builder();
+    if (providers != null) {
+      builder.addProviderDirectory(providers);
+    }
+    if (trustStore != null) {
+      builder.sslContext(Verifying.sslContext(trustStore, trustStorePassword));
+    }
+    if (dnsServer != null) {
+      HostPort server = HostPort.parse(dnsServer, 53, "--dns");
+      builder.dnsServer(server.host(), server.port());
+    }
+    return builder.build();
   }
 
   private DiscoveryOptions discoveryOptions(PrintWriter err) {
@@ -235,35 +279,28 @@ public final class MailSettingsCommand implements Callable<Integer> {
     }
     DiscoveryOptions.Builder options =
         DiscoveryOptions.builder().deadline(java.time.Duration.ofMillis((long) (timeoutSeconds * 1000)));
-    if (dnsServer != null) {
-      String host = dnsServer;
-      int port = 53;
-      int colon = dnsServer.lastIndexOf(':');
-      if (colon > 0 && dnsServer.indexOf(':') == colon) {
-        host = dnsServer.substring(0, colon);
-        try {
-          port = Integer.parseInt(dnsServer.substring(colon + 1));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--dns wants HOST[:PORT], not " + dnsServer);
-        }
-      }
-      options.dnsServer(host, port);
-    }
     if (ispdb != null) {
       options.ispdbBaseUrl(ispdb);
     }
-    for (Map.Entry<Source, String> entry : urlTemplates.entrySet()) {
-      switch (entry.getKey()) {
-        case AUTOCONFIG -> options.autoconfigUrlTemplate(entry.getValue());
-        case WELL_KNOWN -> options.wellKnownUrlTemplate(entry.getValue());
-        case AUTOCONFIG_HTTP -> options.autoconfigHttpUrlTemplate(entry.getValue());
-        case AUTODISCOVER -> options.autodiscoverUrlTemplates(List.of(entry.getValue()));
-        default -> throw new IllegalArgumentException(
+    for (Map.Entry<String, String> entry : urlTemplates.entrySet()) {
+      Source source;
+      try {
+        source = Source.valueOf(entry.getKey());
+      } catch (IllegalArgumentException e) {
+        source = Source.GUESS; // refused below
+      }
+      if (source == Source.AUTOCONFIG) {
+        options.autoconfigUrlTemplate(entry.getValue());
+      } else if (source == Source.WELL_KNOWN) {
+        options.wellKnownUrlTemplate(entry.getValue());
+      } else if (source == Source.AUTOCONFIG_HTTP) {
+        options.autoconfigHttpUrlTemplate(entry.getValue());
+      } else if (source == Source.AUTODISCOVER) {
+        options.autodiscoverUrlTemplates(List.of(entry.getValue()));
+      } else {
+        throw new IllegalArgumentException(
             "--url takes AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER, not " + entry.getKey());
       }
-    }
-    if (trustStore != null) {
-      options.sslContext(Verifying.sslContext(trustStore, trustStorePassword));
     }
     if (!quiet) {
       options.listener(new DiscoveryListener() {
@@ -271,8 +308,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
         public void finished(SourceReport report) {
           synchronized (err) {
             err.println("  " + report.source().description() + ": " + report.outcome() + " in "
-                + report.elapsed().toMillis() + " ms  " + report.query()
-                + (report.detail().isEmpty() ? "" : "  (" + report.detail() + ")"));
+                + report.elapsed().toMillis() + " ms  " + Terminal.safe(report.query())
+                + (report.details().isEmpty() ? "" : "  (" + Terminal.safe(joined(report.details())) + ")"));
             err.flush();
           }
         }
@@ -281,12 +318,12 @@ public final class MailSettingsCommand implements Callable<Integer> {
     return options.build();
   }
 
-  private Prober prober() {
-    ProbeOptions.Builder options = ProbeOptions.builder();
-    if (trustStore != null) {
-      options.sslContext(Verifying.sslContext(trustStore, trustStorePassword));
+  static String joined(List<Note> notes) {
+    StringBuilder text = new StringBuilder();
+    for (Note note : notes) {
+      text.append(text.length() == 0 ? "" : "; ").append(note);
     }
-    return Prober.create(options.build());
+    return text.toString();
   }
 
   private String password() {
@@ -320,7 +357,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
       resolution = resolver.resolve(request);
       if (!offline && (discover || resolution.provider().isEmpty())) {
         if (!quiet) {
-          err.println("mailsettings: discovering settings for " + request.address().address() + " ...");
+          err.println("mailsettings: discovering settings for " + Terminal.safe(request.address().address()) + " ...");
         }
         resolution = resolver.discoverAndWait(request, discoveryOptions);
       }
@@ -329,7 +366,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
       err.println("mailsettings: interrupted");
       return NOT_RESOLVED;
     } catch (InvalidEmailAddressException | InvalidSettingsException e) {
-      err.println("mailsettings: " + e.getMessage());
+      err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
       if (json) {
         out.println(ResolutionJson.error(input, String.valueOf(e.getMessage())));
       }
@@ -337,7 +374,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
     }
     List<ProbeResult> findings = List.of();
     if (probe && !resolution.isEmpty()) {
-      Prober prober = prober();
+      Prober prober = resolver.prober();
       List<Candidate> all = new ArrayList<>(resolution.incoming());
       all.addAll(resolution.outgoing());
       findings = prober.probeAll(all);
@@ -345,7 +382,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
     }
     Verifying.@Nullable Result verified = null;
     if (verifying != null && verify && !resolution.isEmpty()) {
-      verified = verifying.verify(resolution);
+      verified = verifying.verify(resolution, confirmedDomains(resolution, err));
     }
     if (json) {
       out.println(ResolutionJson.of(resolution, verified, properties && verifying != null ? verifying.properties(resolution) : null, findings));
@@ -354,8 +391,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
       if (!findings.isEmpty()) {
         out.println("  Probed without credentials:");
         findings.forEach(f -> {
-          out.println("    " + f);
-          f.proposal().ifPresent(p -> out.println("      proposal: " + p.settings().address() + " (" + p.reason() + ")"));
+          out.println("    " + Terminal.safe(f.toString()));
+          f.proposal().ifPresent(p -> out.println("      proposal: " + p.settings().address() + " (" + Terminal.safe(joined(p.reasons())) + ")"));
         });
         out.println();
       }
@@ -372,27 +409,51 @@ public final class MailSettingsCommand implements Callable<Integer> {
     return verified != null && !verified.anyWorks() ? NOT_VERIFIED : OK;
   }
 
-  private List<String> inputs() throws IOException {
-    List<String> inputs = new ArrayList<>();
-    for (String address : addresses) {
-      if (address.equals("-")) {
-        inputs.addAll(readLines(System.in));
-      } else {
-        inputs.add(address);
+  /**
+   * The server domains the user trusts for this resolution: every one with {@code --yes}, those
+   * named with {@code --confirm}, else asked on the terminal when there is one. A password goes
+   * only to candidates of these domains when they need confirmation.
+   */
+  @SuppressWarnings("SystemConsoleNull") // Java 17 has no Console.isTerminal(); null means "no terminal"
+  private java.util.Set<String> confirmedDomains(Resolution resolution, PrintWriter err) {
+    java.util.Set<String> domains = new java.util.LinkedHashSet<>(confirmed);
+    if (yes) {
+      domains.addAll(resolution.hostDomains());
+      return domains;
+    }
+    java.util.List<String> asked = new ArrayList<>();
+    for (java.util.List<Candidate> list : List.of(resolution.incoming(), resolution.outgoing())) {
+      for (Candidate candidate : list) {
+        if (needsConfirmation(candidate) && !domains.contains(candidate.hostDomain()) && !asked.contains(candidate.hostDomain())) {
+          asked.add(candidate.hostDomain());
+        }
       }
     }
-    return inputs;
+    if (asked.isEmpty()) {
+      return domains;
+    }
+    java.io.Console console = System.console();
+    if (console == null) {
+      err.println("mailsettings: not sending a password to " + String.join(", ", asked)
+          + " without confirmation: use --confirm DOMAIN or --yes");
+      return domains;
+    }
+    console.printf("These settings could have been forged (plain HTTP, unsigned DNS, a private address):%n");
+    for (String domain : asked) {
+      String answer = console.readLine("Send your password to servers of %s? [y/N] ", Terminal.safe(domain));
+      if (answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+        domains.add(domain);
+      }
+    }
+    return domains;
   }
 
-  private static List<String> readLines(InputStream in) throws IOException {
-    List<String> lines = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (!line.isBlank() && !line.stripLeading().startsWith("#")) {
-        lines.add(line.strip());
-      }
-    }
-    return lines;
+  /**
+   * Whether the candidate's settings need the user's confirmation before a password is sent (a
+   * guess whose host turns out to be at a private address is refused by the verification itself,
+   * as NOT_CONFIRMED).
+   */
+  private static boolean needsConfirmation(Candidate candidate) {
+    return candidate.trust() == Trust.NEEDS_CONFIRMATION;
   }
 }

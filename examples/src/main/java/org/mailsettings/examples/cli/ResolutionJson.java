@@ -7,9 +7,11 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
 import org.mailsettings.Provider;
 import org.mailsettings.Resolution;
 import org.mailsettings.ServerSettings;
+import org.mailsettings.Source;
 import org.mailsettings.probe.ProbeResult;
 
 /** One resolution as one line of JSON, the command line's {@code --json} format. */
@@ -30,7 +32,7 @@ final class ResolutionJson {
     root.put("provider", resolution.provider().map(ResolutionJson::provider).orElse(null));
     root.put("incoming", candidates(resolution.incoming()));
     root.put("outgoing", candidates(resolution.outgoing()));
-    root.put("notes", resolution.notes());
+    root.put("notes", notes(resolution.notes()));
     root.put("requiresConfirmation", resolution.requiresConfirmation());
     root.put("hostDomains", resolution.hostDomains());
     if (!resolution.sourceReports().isEmpty()) {
@@ -39,7 +41,7 @@ final class ResolutionJson {
         m.put("source", r.source().name());
         m.put("query", r.query());
         m.put("outcome", r.outcome().name());
-        m.put("detail", r.detail());
+        m.put("details", notes(r.details()));
         m.put("millis", r.elapsed().toMillis());
         return m;
       }).collect(Collectors.toList()));
@@ -70,7 +72,7 @@ final class ResolutionJson {
     m.put("port", f.candidate().settings().port());
     m.put("security", f.candidate().settings().security().name());
     m.put("status", f.status().name());
-    m.put("detail", f.detail());
+    m.put("details", notes(f.details()));
     m.put("greeting", f.greeting());
     m.put("tlsVersion", f.tlsVersion().orElse(null));
     m.put("certificateNames", f.certificateNames());
@@ -83,12 +85,34 @@ final class ResolutionJson {
     return m;
   }
 
+  /** Notes as objects: the code, the arguments, and the English text. */
+  private static List<Object> notes(List<Note> notes) {
+    return notes.stream().map(n -> {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("code", n.code().name());
+      m.put("arguments", n.arguments());
+      m.put("text", n.toString());
+      return (Object) m;
+    }).collect(Collectors.toList());
+  }
+
   private static Map<String, Object> provider(Provider provider) {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("id", provider.id());
     map.put("name", provider.name());
     map.put("documentation", provider.documentationUrl().orElse(null));
     map.put("notes", provider.notes());
+    map.put("source", provider.source().name());
+    map.put("origin", provider.origin());
+    provider.oauth2().ifPresent(oauth -> {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("issuer", oauth.issuer());
+      o.put("scopes", oauth.scopes());
+      o.put("authorizationEndpoint", oauth.authorizationEndpoint().toString());
+      o.put("tokenEndpoint", oauth.tokenEndpoint().toString());
+      o.put("deviceAuthorizationEndpoint", oauth.deviceAuthorizationEndpoint().map(Object::toString).orElse(null));
+      map.put("oauth2", o);
+    });
     return map;
   }
 
@@ -107,8 +131,9 @@ final class ResolutionJson {
     map.put("auth", settings.authMethods().stream().map(AuthMethod::autoconfigName).collect(Collectors.toList()));
     map.put("source", candidate.source().name());
     map.put("trust", candidate.trust().name());
-    map.put("sources", candidate.sources().stream().map(Enum::name).collect(Collectors.toList()));
-    map.put("reason", candidate.reason());
+    map.put("sources", candidate.sources().stream().map(Source::name).collect(Collectors.toList()));
+    map.put("hostDomain", candidate.hostDomain());
+    map.put("reasons", notes(candidate.reasons()));
     return map;
   }
 }

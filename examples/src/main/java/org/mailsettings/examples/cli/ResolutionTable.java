@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
 import org.mailsettings.Protocol;
 import org.mailsettings.Resolution;
 import org.mailsettings.ServerSettings;
@@ -20,9 +21,9 @@ final class ResolutionTable {
   private ResolutionTable() {}
 
   static void print(Resolution resolution, PrintWriter out) {
-    out.println(
+    out.println(Terminal.safe(
         resolution.address().address()
-            + resolution.provider().map(p -> "  (" + p.name() + ", " + p.id() + ")").orElse("  (unknown provider)"));
+            + resolution.provider().map(p -> "  (" + p.name() + ", " + p.id() + ")").orElse("  (unknown provider)")));
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Protocol protocol : protocolsInOrder(resolution)) {
@@ -33,13 +34,13 @@ final class ResolutionTable {
             new String[] {
               protocol.name(),
               Integer.toString(rank++),
-              s.host(),
+              Terminal.safe(s.host()),
               Integer.toString(s.port()),
               s.security().name(),
               s.authMethods().isEmpty()
                   ? "-"
                   : s.authMethods().stream().map(AuthMethod::autoconfigName).collect(Collectors.joining(",")),
-              s.username().isEmpty() ? "-" : s.username(),
+              s.username().isEmpty() ? "-" : Terminal.safe(s.username()),
               candidate.source().description(),
               candidate.trust().name().toLowerCase(Locale.ROOT).replace('_', ' ')
             });
@@ -70,12 +71,15 @@ final class ResolutionTable {
       notes.addAll(p.notes());
       p.documentationUrl().ifPresent(url -> notes.add("Provider documentation: " + url));
     });
-    notes.addAll(resolution.notes());
+    for (Note note : resolution.notes()) {
+      notes.add(note.toString());
+    }
     if (resolution.requiresConfirmation()) {
-      notes.add("Confirm these settings before sending a password: they are not from a trusted source.");
+      notes.add("Confirm these settings before sending a password: they are not from a trusted source"
+          + " (confirm: " + String.join(", ", resolution.hostDomains()) + ").");
     }
     for (String note : notes) {
-      out.println("  * " + note);
+      out.println("  * " + Terminal.safe(note));
     }
     out.println();
   }

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.Candidate;
+import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Resolution;
 import org.mailsettings.Security;
 import org.mailsettings.jakarta.Credentials;
@@ -22,9 +23,11 @@ import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
 import org.mailsettings.jakarta.VerificationOutcome;
 import org.mailsettings.jakarta.VerificationReport;
+import org.mailsettings.jakarta.VerificationStatus;
+import org.mailsettings.jakarta.VerifyOptions;
 
 /** The command line's {@code --verify} and {@code --properties}: the adapter at work. */
-final class Verifying {
+final class Verifying implements AutoCloseable {
   private final MailConnector connector;
   private final @Nullable String password;
 
@@ -48,13 +51,20 @@ final class Verifying {
     }
   }
 
+  /** Logins on the client's threads, trusting what the client trusts (the trust store, if any). */
   static Verifying create(
-      @Nullable Path trustStore, String trustStorePassword, boolean plaintextAllowed, @Nullable String password) {
+      MailSettingsResolver client, @Nullable Path trustStore, String trustStorePassword, boolean plaintextAllowed,
+      @Nullable String password) {
     MailOptions.Builder options = MailOptions.builder().plaintextAllowed(plaintextAllowed);
     if (trustStore != null) {
       options.trustStore(load(trustStore, trustStorePassword));
     }
-    return new Verifying(MailConnector.create(options.build()), password);
+    return new Verifying(MailConnector.create(client, options.build()), password);
+  }
+
+  @Override
+  public void close() {
+    connector.close();
   }
 
   /** The outcome of verifying the incoming and the outgoing candidates, each list apart. */
@@ -80,7 +90,10 @@ final class Verifying {
     private static void print(String direction, VerificationReport report, PrintWriter out) {
       out.println("  Verified " + direction + " (" + report.elapsed().toMillis() + " ms):");
       for (VerificationOutcome outcome : report.outcomes()) {
-        out.println("    " + outcome);
+        out.println("    " + Terminal.safe(outcome.toString()));
+      }
+      if (report.outcomes().stream().anyMatch(o -> o.status() == VerificationStatus.NOT_CONFIRMED)) {
+        out.println("    (not confirmed: no connection was made; confirm with --confirm DOMAIN or --yes)");
       }
       out.println(
           "    best: "
@@ -114,11 +127,13 @@ final class Verifying {
     }
   }
 
-  Result verify(Resolution resolution) {
+  /** Logs in to the candidates, sending the password only to trusted or confirmed server domains. */
+  Result verify(Resolution resolution, java.util.Set<String> confirmedDomains) {
     Credentials credentials = Credentials.password(password == null ? "" : password);
+    VerifyOptions options = VerifyOptions.builder().confirmedDomains(confirmedDomains).build();
     return new Result(
-        connector.verify(resolution.incoming(), resolution.address(), credentials),
-        connector.verify(resolution.outgoing(), resolution.address(), credentials));
+        connector.verify(resolution.incoming(), resolution.address(), credentials, options),
+        connector.verify(resolution.outgoing(), resolution.address(), credentials, options));
   }
 
   /** The properties of the first usable incoming and outgoing candidates, as text blocks. */

@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
 import org.mailsettings.InvalidEmailAddressException;
 import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Protocol;
@@ -141,7 +143,7 @@ public final class SmtpSetupExample implements Callable<Integer> {
       }
       Credentials credentials = Credentials.password(password(embedded != null));
       MailConnector connector = MailConnector.create(options.build());
-      Candidate candidate = Candidate.of(settings, Source.LOCAL_FILE, Trust.TRUSTED, "typed into the form");
+      Candidate candidate = Candidate.of(settings, Source.USER_INPUT, Trust.TRUSTED, Note.of(NoteCode.FROM_USER_INPUT));
       VerificationOutcome outcome =
           connector.verify(List.of(candidate), checked.sender(), credentials).outcomes().get(0);
       out.println("Login:    " + outcome);

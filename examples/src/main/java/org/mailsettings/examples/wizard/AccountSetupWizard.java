@@ -28,6 +28,7 @@ import org.mailsettings.examples.cli.ConsolePassword;
 import org.mailsettings.jakarta.Credentials;
 import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
+import org.mailsettings.jakarta.VerifyOptions;
 import org.mailsettings.jakarta.VerificationOutcome;
 import org.mailsettings.jakarta.VerificationReport;
 import org.mailsettings.jakarta.VerificationStatus;
@@ -113,6 +114,16 @@ public final class AccountSetupWizard implements Callable<Integer> {
       settingsResolver = builder.build();
       discoveryOptions = discoveryOptions.toBuilder().deadline(Duration.ofSeconds(timeoutSeconds)).build();
     }
+    try {
+      return run(settingsResolver);
+    } finally {
+      if (resolver == null) {
+        settingsResolver.close(); // made here: its threads end with the wizard
+      }
+    }
+  }
+
+  private int run(MailSettingsResolver settingsResolver) throws IOException, InterruptedException {
     out.println("Set up a mail account.");
     EmailAddress address = askAddress();
     if (address == null) {
@@ -132,7 +143,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
       out.println("No settings were found for " + address.domain() + ". Ask your provider for them.");
       return 3;
     }
-    Prober prober = Prober.create(probeOptions);
+    Prober prober = settingsResolver.prober(probeOptions);
     List<Candidate> all = new ArrayList<>(resolution.incoming());
     all.addAll(resolution.outgoing());
     List<ProbeResult> findings = prober.probeAll(all);
@@ -140,6 +151,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
     show(resolution);
 
     // 2. Confirm what could be forged.
+    java.util.Set<String> confirmed = new java.util.LinkedHashSet<>();
     if (resolution.requiresConfirmation()) {
       out.println();
       out.println("These settings come from sources an attacker could forge, or were guessed.");
@@ -148,6 +160,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
         out.println("Stopped: no password was sent anywhere.");
         return 5;
       }
+      confirmed.addAll(resolution.hostDomains());
     }
 
     // 3. Probe without credentials.
@@ -155,11 +168,19 @@ public final class AccountSetupWizard implements Callable<Integer> {
     List<Candidate> outgoing = new ArrayList<>(resolution.outgoing());
     out.println();
     out.println("Checking the servers (no password is sent):");
-    incoming = probed(prober, incoming, findings);
-    outgoing = probed(prober, outgoing, findings);
+    incoming = probed(prober, incoming, findings, confirmed);
+    outgoing = probed(prober, outgoing, findings, confirmed);
+    VerifyOptions verifyOptions = VerifyOptions.builder().confirmedDomains(confirmed).build();
 
     // 4. The password, verified by logging in.
-    MailConnector connector = MailConnector.create(mailOptions);
+    try (MailConnector connector = MailConnector.create(settingsResolver, mailOptions)) {
+      return logIn(connector, address, incoming, outgoing, verifyOptions);
+    }
+  }
+
+  private int logIn(
+      MailConnector connector, EmailAddress address, List<Candidate> incoming, List<Candidate> outgoing, VerifyOptions verifyOptions)
+      throws IOException {
     for (int attempt = 1; attempt <= PASSWORD_ATTEMPTS; attempt++) {
       Optional<String> password = askPassword();
       if (password.isEmpty()) {
@@ -168,8 +189,8 @@ public final class AccountSetupWizard implements Callable<Integer> {
       }
       Credentials credentials = Credentials.password(password.get());
       out.println("Logging in ...");
-      VerificationReport in = connector.verify(incoming, address, credentials);
-      VerificationReport outReport = connector.verify(outgoing, address, credentials);
+      VerificationReport in = connector.verify(incoming, address, credentials, verifyOptions);
+      VerificationReport outReport = connector.verify(outgoing, address, credentials, verifyOptions);
       in.outcomes().forEach(o -> out.println("  " + o));
       outReport.outcomes().forEach(o -> out.println("  " + o));
       boolean passwordRefused = in.best().isEmpty() && outReport.best().isEmpty()
@@ -213,7 +234,8 @@ public final class AccountSetupWizard implements Callable<Integer> {
   }
 
   /** The candidates worth a login, from the findings already in hand (probing what has none). */
-  private List<Candidate> probed(Prober prober, List<Candidate> candidates, List<ProbeResult> findings) throws IOException {
+  private List<Candidate> probed(Prober prober, List<Candidate> candidates, List<ProbeResult> findings, java.util.Set<String> confirmed)
+      throws IOException {
     List<Candidate> kept = new ArrayList<>();
     List<ProbeResult> results = new ArrayList<>();
     for (Candidate candidate : candidates) {
@@ -229,6 +251,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
         out.println("  The certificate is for " + proposal.settings().host() + ", not " + result.candidate().settings().host() + ".");
         if (askYes("  Use " + proposal.settings().host() + " instead? [Y/n] ", true)) {
           kept.add(proposal);
+          confirmed.add(proposal.hostDomain()); // the user just said yes to this server
           continue;
         }
       }

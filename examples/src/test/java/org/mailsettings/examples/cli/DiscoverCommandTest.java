@@ -73,6 +73,28 @@ class DiscoverCommandTest {
   @Test
   void aBadDnsOptionIsBadInput() {
     assertThat(run("--dns", "127.0.0.1:xx", "jan@x.cz")).isEqualTo(2);
-    assertThat(err.toString()).contains("--dns wants HOST[:PORT]");
+    assertThat(err.toString()).contains("--dns wants a port number");
+    for (String bad : new String[] {"dns.example.net", "[::1", "[::1]x", "127.0.0.1:0", "999.1.1.1"}) {
+      err.getBuffer().setLength(0);
+      assertThat(run("--dns", bad, "jan@x.cz")).as(bad).isEqualTo(2);
+      assertThat(err.toString().lines().count()).as(bad).isEqualTo(1);
+      assertThat(err.toString()).doesNotContain("(null)").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void anIpv6DnsServerIsAccepted() throws Exception {
+    assertThat(run("--offline", "--dns", "[::1]:5353", "jan@x.cz")).isZero();
+    assertThat(run("--offline", "--dns", "::1", "jan@x.cz")).isZero();
+  }
+
+  @Test
+  void aBadUrlTemplateIsOneLineOfBadInputAndNoCrash() {
+    assertThat(run("--url", "AUTOCONFIG=https://%EMAILDOMAIN% /x", "jan@x.cz")).isEqualTo(2);
+    assertThat(err.toString().lines().count()).isEqualTo(1);
+    assertThat(err.toString()).contains("Not a URL template");
+    err.getBuffer().setLength(0);
+    assertThat(run("--ispdb", "not a url", "jan@x.cz", "info@vizus.cz")).isEqualTo(2);
+    assertThat(err.toString()).contains("ISPDB").doesNotContain("Exception");
   }
 }

@@ -125,4 +125,64 @@ class MailSettingsCommandTest {
     assertThat(run("--json", "--mx", "s1.avant.si", "--allow-plaintext", "a@firma.si")).isZero();
     assertThat(out.toString()).contains("\"security\":\"NONE\"");
   }
+
+  @Test
+  void aLineThatIsNotUtf8OrTooLongIsAnErrorRecordAndTheOthersAreAnswered() {
+    InputStream original = System.in;
+    java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
+    input.writeBytes("info@vizus.cz\n".getBytes(StandardCharsets.UTF_8));
+    input.writeBytes(new byte[] {'j', 'a', 'n', '@', (byte) 0xC3, (byte) 0x28, '.', 'c', 'z', '\n'});
+    input.writeBytes("a".repeat(3_000_000).getBytes(StandardCharsets.US_ASCII));
+    input.writeBytes("\nx@gmail.com\n".getBytes(StandardCharsets.UTF_8));
+    try {
+      System.setIn(new ByteArrayInputStream(input.toByteArray()));
+      assertThat(run("--json", "-")).isEqualTo(2);
+    } finally {
+      System.setIn(original);
+    }
+    List<String> lines = out.toString().lines().collect(java.util.stream.Collectors.toList());
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).contains("\"address\":\"info@vizus.cz\"");
+    assertThat(lines.get(1)).contains("\"error\":\"line 2 is not valid UTF-8\"");
+    assertThat(lines.get(2)).contains("line 3 is longer than");
+    assertThat(lines.get(3)).contains("\"address\":\"x@gmail.com\"");
+  }
+
+  @Test
+  void standardInputIsAnsweredAsItStreams() throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classPath = System.getProperty("java.class.path")
+        + (System.getProperty("jdk.module.path") == null ? "" : java.io.File.pathSeparator + System.getProperty("jdk.module.path"));
+    Process process = new ProcessBuilder(javaBin, "-Xmx48m", "-cp", classPath,
+        Main.class.getName(), "--offline", "--json", "-").redirectErrorStream(false).start();
+    var stdin = process.getOutputStream();
+    try (var stdout = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      stdin.write("info@vizus.cz\n".getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+      // The first answer comes while the input is still open: nothing waits for the end of it.
+      String first = stdout.readLine();
+      assertThat(first).contains("\"address\":\"info@vizus.cz\"");
+      // A few hundred thousand more within the small heap.
+      byte[] chunk = "jan@firma.cz\n".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+      Thread reader = new Thread(() -> {
+        try {
+          while (stdout.readLine() != null) {
+            // drain
+          }
+        } catch (java.io.IOException e) {
+          // closed
+        }
+      });
+      reader.start();
+      for (int i = 0; i < 30; i++) {
+        stdin.write(chunk);
+      }
+      stdin.close();
+      assertThat(process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      reader.join(10_000);
+    } finally {
+      process.destroyForcibly();
+    }
+    assertThat(process.exitValue()).isZero();
+  }
 }

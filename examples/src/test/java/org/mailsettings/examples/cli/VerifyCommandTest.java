@@ -99,4 +99,40 @@ class VerifyCommandTest {
         .contains("mail.smtp.ssl.checkserveridentity=true")
         .doesNotContain("secret");
   }
+
+  @Test
+  void forgeableSettingsGetNoPasswordWithoutConfirmation() throws Exception {
+    try (org.mailsettings.testing.TestHttpServer http = org.mailsettings.testing.TestHttpServer.http()) {
+      // Plain-HTTP autoconfig for a domain, pointing at the GreenMail servers on this machine.
+      http.route("/plain/forged.cz", org.mailsettings.testing.TestHttpServer.Response.ok(
+          "<clientConfig version=\"1.1\"><emailProvider id=\"forged.cz\"><domain>forged.cz</domain>"
+              + "<incomingServer type=\"imap\"><hostname>localhost</hostname><port>" + greenMail.getImaps().getPort()
+              + "</port><socketType>SSL</socketType><username>jan@example.cz</username></incomingServer>"
+              + "</emailProvider></clientConfig>"));
+      String[] discover = {"--discover", "--quiet", "--timeout", "5",
+          "--url", "AUTOCONFIG_HTTP=" + http.base() + "/plain/%EMAILDOMAIN%",
+          "--url", "AUTOCONFIG=" + http.base() + "/none/%EMAILDOMAIN%",
+          "--url", "WELL_KNOWN=" + http.base() + "/none/%EMAILDOMAIN%",
+          "--url", "AUTODISCOVER=" + http.base() + "/none/%EMAILDOMAIN%",
+          "--ispdb", http.base() + "/none/", "--dns", "127.0.0.1:9"};
+      int loginsBefore = greenMail.getReceivedMessages().length;
+      String[] unconfirmed = concat(discover, "--verify", "--json", "jan@forged.cz");
+      assertThat(run("secret", unconfirmed)).isEqualTo(4);
+      assertThat(out.toString()).contains("\"status\":\"NOT_CONFIRMED\"").doesNotContain("\"status\":\"OK\"");
+      assertThat(err.toString()).contains("--confirm");
+
+      out.getBuffer().setLength(0);
+      assertThat(run("secret", concat(discover, "--verify", "--json", "--confirm", "localhost", "jan@forged.cz"))).isZero();
+      assertThat(out.toString()).contains("\"status\":\"OK\"");
+      out.getBuffer().setLength(0);
+      assertThat(run("secret", concat(discover, "--verify", "--json", "--yes", "jan@forged.cz"))).isZero();
+      assertThat(greenMail.getReceivedMessages()).hasSize(loginsBefore);
+    }
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
 }

@@ -11,8 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,12 +64,15 @@ class AccountSetupWizardTest {
   private int walk(String input, DiscoveryOptions discovery) throws Exception {
     AccountSetupWizard wizard =
         new AccountSetupWizard(new BufferedReader(new StringReader(input)), new PrintWriter(out, true), Optional::empty);
-    wizard.with(
-        MailSettingsResolver.builder().addProviders(ProviderDatabase.fromDirectory(providers)).build(),
-        discovery,
-        ProbeOptions.builder().sslContext(TestTls.client()).readTimeout(Duration.ofSeconds(2)).build(),
-        MailOptions.builder().sslContext(TestTls.client()).readTimeout(Duration.ofSeconds(5)).build());
-    return wizard.call();
+    try (MailSettingsResolver resolver =
+        MailSettingsResolver.builder().addProviders(ProviderDatabase.fromDirectory(providers)).sslContext(TestTls.client()).build()) {
+      wizard.with(
+          resolver,
+          discovery,
+          ProbeOptions.builder().readTimeout(Duration.ofSeconds(2)).build(),
+          MailOptions.builder().readTimeout(Duration.ofSeconds(5)).build());
+      return wizard.call();
+    }
   }
 
   @Test
@@ -101,7 +104,7 @@ class AccountSetupWizardTest {
     try (TestHttpServer http = TestHttpServer.http()) {
       http.route("/plainconf.cz", TestHttpServer.Response.ok(config("plainconf.cz")));
       DiscoveryOptions discovery = DiscoveryOptions.builder()
-          .sources(EnumSet.of(Source.AUTOCONFIG_HTTP, Source.GUESS))
+          .sources(Set.of(Source.AUTOCONFIG_HTTP, Source.GUESS))
           .autoconfigHttpUrlTemplate(http.base() + "/%EMAILDOMAIN%")
           .deadline(Duration.ofSeconds(5))
           .build();

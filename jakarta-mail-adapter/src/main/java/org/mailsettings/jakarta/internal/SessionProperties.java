@@ -49,7 +49,8 @@ public final class SessionProperties {
       Duration readTimeout,
       Duration writeTimeout,
       SSLContext sslContext,
-      List<String> defaultTlsVersions) {
+      List<String> defaultTlsVersions,
+      ConnectionGuard guard) {
     String p = settings.protocol().autoconfigType();
     String prefix = "mail." + p + ".";
     Properties props = new Properties();
@@ -66,11 +67,14 @@ public final class SessionProperties {
     props.setProperty(prefix + "writetimeout", Long.toString(writeTimeout.toMillis()));
 
     List<String> tlsVersions = settings.tlsVersions().isEmpty() ? defaultTlsVersions : settings.tlsVersions();
+    // Every socket of the session comes from the guard's factories: its address is checked, what
+    // the server sends is counted, and the guard can close it.
+    props.put(prefix + "socketFactory", new GuardedSocketFactory(guard));
+    // Without this, Jakarta Mail silently retries with a plain socket of its own when ours
+    // fails: no address check, no cap, and for TLS another trust and no host-name check of ours.
+    props.setProperty(prefix + "socketFactory.fallback", "false");
     if (settings.security() != Security.NONE) {
-      props.put(prefix + "ssl.socketFactory", new VerifyingSslSocketFactory(sslContext.getSocketFactory(), tlsVersions));
-      // Without this, Jakarta Mail silently retries with the JVM's default socket factory
-      // when ours fails: another trust, no host-name check of ours.
-      props.setProperty(prefix + "socketFactory.fallback", "false");
+      props.put(prefix + "ssl.socketFactory", new VerifyingSslSocketFactory(sslContext.getSocketFactory(), tlsVersions, guard));
       props.setProperty(prefix + "ssl.socketFactory.fallback", "false");
       props.setProperty(prefix + "ssl.checkserveridentity", "true");
       props.setProperty(prefix + "ssl.protocols", String.join(" ", tlsVersions));

@@ -2,6 +2,7 @@ package org.mailsettings.jakarta.internal;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -22,11 +23,16 @@ import org.mailsettings.probe.CertificateNames;
 public final class VerifyingSslSocketFactory extends SSLSocketFactory {
   private final SSLSocketFactory delegate;
   private final String[] protocols;
+  private final ConnectionGuard guard;
 
-  /** Wraps {@code delegate}, allowing only the given protocol versions (JSSE names). */
-  public VerifyingSslSocketFactory(SSLSocketFactory delegate, List<String> protocols) {
+  /**
+   * Wraps {@code delegate}, allowing only the given protocol versions (JSSE names); every socket
+   * belongs to {@code guard}.
+   */
+  public VerifyingSslSocketFactory(SSLSocketFactory delegate, List<String> protocols, ConnectionGuard guard) {
     this.delegate = delegate;
     this.protocols = protocols.toArray(new String[0]);
+    this.guard = guard;
   }
 
   @Override
@@ -36,24 +42,33 @@ public final class VerifyingSslSocketFactory extends SSLSocketFactory {
 
   @Override
   public Socket createSocket(String host, int port) throws IOException {
-    return verified((SSLSocket) delegate.createSocket(host, port), host);
+    Socket raw = guard.newSocket();
+    raw.connect(new InetSocketAddress(host, port));
+    return createSocket(raw, host, port, true);
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-    return verified((SSLSocket) delegate.createSocket(host, port, localHost, localPort), host);
+    Socket raw = guard.newSocket();
+    raw.bind(new InetSocketAddress(localHost, localPort));
+    raw.connect(new InetSocketAddress(host, port));
+    return createSocket(raw, host, port, true);
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
-    return verified((SSLSocket) delegate.createSocket(host, port), host.getHostAddress());
+    Socket raw = guard.newSocket();
+    raw.connect(new InetSocketAddress(host, port));
+    return createSocket(raw, host.getHostAddress(), port, true);
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
       throws IOException {
-    return verified(
-        (SSLSocket) delegate.createSocket(address, port, localAddress, localPort), address.getHostAddress());
+    Socket raw = guard.newSocket();
+    raw.bind(new InetSocketAddress(localAddress, localPort));
+    raw.connect(new InetSocketAddress(address, port));
+    return createSocket(raw, address.getHostAddress(), port, true);
   }
 
   /**
@@ -63,7 +78,7 @@ public final class VerifyingSslSocketFactory extends SSLSocketFactory {
    */
   @Override
   public Socket createSocket() {
-    return new Socket();
+    return guard.newSocket();
   }
 
   @Override
@@ -92,6 +107,8 @@ public final class VerifyingSslSocketFactory extends SSLSocketFactory {
       if (!CertificateNames.matches(host, certificate)) {
         throw new HostnameMismatchException(host, CertificateNames.of(certificate));
       }
+      guard.register(socket);
+      guard.tlsEstablished();
       return socket;
     } catch (IOException | RuntimeException e) {
       try {

@@ -1,0 +1,57 @@
+package org.mailsettings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.immutables.value.Value;
+import org.mailsettings.internal.text.Messages;
+
+/**
+ * Something the library tells people, as data: a {@link NoteCode} and its arguments (host
+ * names, counts, a server's own words). Applications switch on the code or render the note in
+ * the user's language with {@link #message(Locale)}; {@link #toString()} is the English text, for
+ * logs.
+ *
+ * <pre>{@code
+ * for (Note note : resolution.notes()) {
+ *   if (note.code() == NoteCode.OAUTH2_REQUIRED) { offerSignIn(); }
+ *   label.setText(note.message(Locale.getDefault()));
+ * }
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class Note {
+
+  Note() {}
+
+  /**
+   * A note of {@code code} with its arguments, each turned into text ({@link String#valueOf}).
+   */
+  public static Note of(NoteCode code, Object... arguments) {
+    List<String> texts = new ArrayList<>(arguments.length);
+    for (Object argument : arguments) {
+      texts.add(String.valueOf(argument));
+    }
+    return ImmutableNote.builder().code(code).arguments(texts).build();
+  }
+
+  /** What the note says. */
+  public abstract NoteCode code();
+
+  /** The arguments, in the order the code's documentation gives. */
+  public abstract List<String> arguments();
+
+  /**
+   * The note in words for people in {@code locale}, from the library's resource bundles; English
+   * where the locale has no bundle.
+   */
+  public String message(Locale locale) {
+    return Messages.render(code(), arguments(), locale);
+  }
+
+  /** The note in English. */
+  @Override
+  public String toString() {
+    return message(Locale.ROOT);
+  }
+}

@@ -1,0 +1,299 @@
+package org.mailsettings.internal.discovery;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.DiscoveryListener;
+import org.mailsettings.Note;
+import org.mailsettings.NoteCode;
+import org.mailsettings.Resolution;
+import org.mailsettings.ResolutionPolicy;
+import org.mailsettings.SourceOutcome;
+import org.mailsettings.SourceReport;
+
+/**
+ * One run of discovery: every source started at once (or one after another when asked), under
+ * one deadline. Per direction, the answer is the best-ranked source that found candidates; the
+ * run ends as soon as no source still running could outrank the answers in hand, at the
+ * deadline, or when the caller cancels the returned future. When it ends, everything still
+ * running is cancelled (HTTP exchanges aborted), the deadline's timer is cancelled, and the run
+ * keeps no reference from the client's threads.
+ */
+public final class Discovery {
+  private enum End {
+    DECIDED,
+    DEADLINE,
+    CANCELLED
+  }
+
+  private final DiscoveryContext context;
+  private final List<SourceTask> tasks;
+  private final @Nullable SourceResult[] results;
+  private final long[] startedAt;
+  private final List<@Nullable CompletableFuture<SourceResult>> running;
+  private final CompletableFuture<Resolution> outcome = new CompletableFuture<>();
+  private final DiscoveryListener listener;
+  private final ResolutionPolicy policy;
+  private @Nullable ScheduledFuture<?> deadline;
+  private Admission.@Nullable Permit permit;
+  private @Nullable CompletableFuture<Admission.Permit> waiting;
+  private boolean finished;
+
+  private Discovery(DiscoveryContext context, List<SourceTask> tasks) {
+    this.context = context;
+    this.tasks = List.copyOf(tasks);
+    this.results = new SourceResult[tasks.size()];
+    this.startedAt = new long[tasks.size()];
+    this.running = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+    this.listener = context.options().listener();
+    this.policy = context.request().policy();
+  }
+
+  /** Starts a run of the tasks; the future completes with the resolution and never fails. */
+  public static CompletableFuture<Resolution> start(DiscoveryContext context, List<SourceTask> tasks) {
+    return new Discovery(context, tasks).run();
+  }
+
+  private CompletableFuture<Resolution> run() {
+    var unused = outcome.whenComplete((r, e) -> {
+      if (outcome.isCancelled()) {
+        finish(End.CANCELLED);
+      }
+    });
+    ScheduledFuture<?> timer = context.runtime().schedule(() -> finish(End.DEADLINE), context.options().deadline());
+    synchronized (this) {
+      if (finished) {
+        timer.cancel(false);
+      } else {
+        deadline = timer;
+      }
+    }
+    CompletableFuture<Admission.Permit> admitted = context.runtime().admission().acquire(context.address().asciiDomain());
+    synchronized (this) {
+      waiting = admitted;
+    }
+    var unusedAdmission = admitted.whenComplete((granted, failure) -> {
+      if (granted == null) {
+        return;
+      }
+      boolean keep;
+      synchronized (this) {
+        keep = !finished;
+        if (keep) {
+          permit = granted;
+          waiting = null;
+        }
+      }
+      if (keep) {
+        launchAll();
+      } else {
+        granted.release(); // the run ended while it waited
+      }
+    });
+    if (isFinished()) {
+      admitted.cancel(false);
+    }
+    return outcome;
+  }
+
+  private void launchAll() {
+    if (context.options().parallel()) {
+      for (int i = 0; i < tasks.size(); i++) {
+        var unused = launch(i); // settled through done(...)
+      }
+    } else {
+      // "One after another" is about the network: the sources that need none answer at once anyway.
+      for (int i = 0; i < tasks.size(); i++) {
+        if (isImmediate(tasks.get(i))) {
+          var unused = launch(i);
+        }
+      }
+      launchInOrder(0);
+    }
+  }
+
+  private static boolean isImmediate(SourceTask task) {
+    return task instanceof DatabaseTask || task instanceof GuessTask;
+  }
+
+  private void launchInOrder(int index) {
+    int next = index;
+    while (next < tasks.size() && isImmediate(tasks.get(next))) {
+      next++;
+    }
+    if (next >= tasks.size() || isFinished()) {
+      return;
+    }
+    int current = next;
+    var unused = launch(current).whenComplete((r, e) -> {
+      if (!isFinished()) {
+        launchInOrder(current + 1);
+      }
+    });
+  }
+
+  private CompletableFuture<SourceResult> launch(int index) {
+    SourceTask task = tasks.get(index);
+    synchronized (this) {
+      if (finished) {
+        return CompletableFuture.completedFuture(skipped(task));
+      }
+      startedAt[index] = context.nanoTime();
+    }
+    notify(() -> listener.started(task.source(), task.query()));
+    CompletableFuture<SourceResult> future;
+    try {
+      SourceResult now = task.now();
+      future = now != null ? CompletableFuture.completedFuture(now) : task.start();
+    } catch (RuntimeException e) {
+      future = CompletableFuture.failedFuture(e);
+    }
+    synchronized (this) {
+      if (!future.isDone()) {
+        running.set(index, future);
+      }
+    }
+    return future.whenComplete((result, failure) -> done(index, result, failure));
+  }
+
+  private SourceResult skipped(SourceTask task) {
+    return new SourceResult(task.source(), task.rank(), List.of(), List.of(), Optional.empty(), List.of(),
+        Results.report(task.source(), task.query(), SourceOutcome.SKIPPED, List.of(Note.of(NoteCode.NOT_STARTED)), Duration.ZERO));
+  }
+
+  private void done(int index, @Nullable SourceResult result, @Nullable Throwable failure) {
+    SourceTask task = tasks.get(index);
+    SourceResult settled =
+        result != null
+            ? result
+            : Results.failed(task.source(), task.query(), failure == null ? new IllegalStateException("no result") : failure,
+                context.since(startedAt[index]));
+    boolean decided;
+    synchronized (this) {
+      running.set(index, null);
+      if (finished) {
+        return;
+      }
+      results[index] = settled;
+      decided = decided(true) && decided(false);
+    }
+    notify(() -> listener.finished(settled.report()));
+    if (decided) {
+      finish(End.DECIDED);
+    }
+  }
+
+  private synchronized boolean isFinished() {
+    return finished;
+  }
+
+  /** Whether no unfinished source could outrank the best answer for this direction. */
+  private boolean decided(boolean incoming) {
+    int best = Integer.MAX_VALUE;
+    for (SourceResult result : results) {
+      if (result != null && result.rank() < best && !Assembly.usable(result, incoming, policy).isEmpty()) {
+        best = result.rank();
+      }
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      if (results[i] == null && tasks.get(i).rank() < best) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void finish(End end) {
+    List<CompletableFuture<SourceResult>> toCancel;
+    List<SourceResult> finishedResults = new ArrayList<>();
+    List<SourceReport> reports = new ArrayList<>();
+    List<SourceReport> stopped = new ArrayList<>();
+    ScheduledFuture<?> timer;
+    Admission.Permit held;
+    CompletableFuture<Admission.Permit> admission;
+    synchronized (this) {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      for (int i = 0; i < tasks.size(); i++) {
+        SourceResult result = results[i];
+        if (result != null) {
+          finishedResults.add(result);
+          reports.add(result.report());
+        } else {
+          SourceReport report = unfinished(i, end);
+          reports.add(report);
+          if (startedAt[i] != 0) {
+            stopped.add(report);
+          }
+        }
+      }
+      toCancel = new ArrayList<>();
+      for (int i = 0; i < running.size(); i++) {
+        CompletableFuture<SourceResult> future = running.get(i);
+        if (future != null) {
+          toCancel.add(future);
+          running.set(i, null);
+        }
+      }
+      timer = deadline;
+      deadline = null;
+      held = permit;
+      permit = null;
+      admission = waiting;
+      waiting = null;
+    }
+    if (admission != null) {
+      admission.cancel(false);
+    }
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    for (CompletableFuture<SourceResult> future : toCancel) {
+      future.cancel(true);
+    }
+    if (held != null) {
+      held.release();
+    }
+    for (SourceReport report : stopped) {
+      notify(() -> listener.finished(report));
+    }
+    if (end != End.CANCELLED) {
+      Long deadlineMillis = end == End.DEADLINE ? context.options().deadline().toMillis() : null;
+      outcome.complete(Assembly.assemble(context.request(), finishedResults, reports, deadlineMillis));
+    }
+  }
+
+  private SourceReport unfinished(int index, End end) {
+    SourceTask task = tasks.get(index);
+    boolean started = startedAt[index] != 0;
+    SourceOutcome outcome;
+    Note detail;
+    if (!started) {
+      outcome = SourceOutcome.SKIPPED;
+      detail = Note.of(NoteCode.NOT_STARTED);
+    } else if (end == End.DEADLINE) {
+      outcome = SourceOutcome.TIMEOUT;
+      detail = Note.of(NoteCode.NO_ANSWER_BEFORE_DEADLINE, context.options().deadline().toMillis());
+    } else {
+      outcome = SourceOutcome.CANCELLED;
+      detail = Note.of(end == End.CANCELLED ? NoteCode.STOPPED_CANCELLED : NoteCode.STOPPED_BETTER_ANSWERED);
+    }
+    return Results.report(task.source(), task.query(), outcome, List.of(detail),
+        started ? context.since(startedAt[index]) : Duration.ZERO);
+  }
+
+  /** Calls the application's listener; what it throws must not break the run. */
+  private static void notify(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      // the listener's own problem
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package org.mailsettings.internal.discovery;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.internal.dns.DnsClient;
+import org.mailsettings.internal.http.HttpFetcher;
+import org.mailsettings.internal.provider.ProviderStore;
+import org.mailsettings.internal.psl.PublicSuffixList;
+
+/**
+ * What one client owns and every call shares: the executor (the caller's, or a bounded pool of
+ * daemon threads that end when idle), one timer thread for deadlines, the clock, one HTTP client,
+ * the DNS clients, the answer cache, the provider store and the admission limits. {@link
+ * #close()} ends every thread and connection it started; the caller's executor is left alone.
+ */
+public final class PipelineRuntime implements AutoCloseable {
+
+  /** How the runtime is built. */
+  public record Settings(
+      @Nullable Executor executor,
+      int maxThreads,
+      Clock clock,
+      SSLContext sslContext,
+      @Nullable ProxySelector proxy,
+      @Nullable HttpClient httpClient,
+      Duration connectTimeout,
+      @Nullable InetSocketAddress dnsServer,
+      int cacheSize,
+      int maxConcurrentDiscoveries,
+      int maxConcurrentDiscoveriesPerDomain,
+      ProviderStore store) {}
+
+  private static final AtomicInteger RUNTIMES = new AtomicInteger();
+
+  private final Settings settings;
+  private final String name;
+  private final @Nullable ThreadPoolExecutor ownExecutor;
+  private final Executor executor;
+  private final ScheduledThreadPoolExecutor timer;
+  private final @Nullable TtlCache cache;
+  private final Admission admission;
+  private final Map<Duration, DnsClient> dnsClients = new ConcurrentHashMap<>();
+  private volatile @Nullable HttpClient ownHttpClient;
+  private volatile boolean closed;
+
+  /** A runtime with these settings; threads start only when work arrives. */
+  public PipelineRuntime(Settings settings) {
+    this.settings = settings;
+    this.name = "mailsettings-" + RUNTIMES.incrementAndGet();
+    if (settings.executor() != null) {
+      this.ownExecutor = null;
+      this.executor = settings.executor();
+    } else {
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(settings.maxThreads(), settings.maxThreads(), 30, TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(), daemons(name + "-worker-"));
+      pool.allowCoreThreadTimeOut(true);
+      this.ownExecutor = pool;
+      this.executor = pool;
+    }
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemons(name + "-timer-"));
+    // A finished call cancels its deadline; the timer then forgets it at once, so that nothing
+    // of a finished discovery stays reachable until its deadline would have passed.
+    scheduler.setRemoveOnCancelPolicy(true);
+    scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);
+    scheduler.allowCoreThreadTimeOut(true);
+    this.timer = scheduler;
+    this.cache = settings.cacheSize() > 0 ? new TtlCache(settings.cacheSize(), this::nanoTime) : null;
+    this.admission = new Admission(settings.maxConcurrentDiscoveries(), settings.maxConcurrentDiscoveriesPerDomain());
+  }
+
+  private static ThreadFactory daemons(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** The executor every stage runs on. */
+  public Executor executor() {
+    return executor;
+  }
+
+  /** Runs {@code task} after {@code delay}; the returned future cancels it. */
+  public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    try {
+      return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      throw new IllegalStateException("The client is closed", e);
+    }
+  }
+
+  /** The clock's time in nanoseconds, for elapsed times and cache lifetimes. */
+  public long nanoTime() {
+    Instant now = settings.clock().instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** The elapsed time since {@code startNanos} of {@link #nanoTime()}. */
+  public Duration since(long startNanos) {
+    return Duration.ofNanos(Math.max(0, nanoTime() - startNanos));
+  }
+
+  /** The TLS context of HTTPS (and the prober). */
+  public SSLContext sslContext() {
+    return settings.sslContext();
+  }
+
+  /** The connect timeout of HTTP and probes. */
+  public Duration connectTimeout() {
+    return settings.connectTimeout();
+  }
+
+  /** The one HTTP client: the caller's, or one made on first use and closed with the runtime. */
+  public HttpClient httpClient() {
+    HttpClient given = settings.httpClient();
+    if (given != null) {
+      return given;
+    }
+    HttpClient client = ownHttpClient;
+    if (client == null) {
+      synchronized (this) {
+        client = ownHttpClient;
+        if (client == null) {
+          checkOpen();
+          client = HttpFetcher.newClient(settings.connectTimeout(), settings.sslContext(), settings.proxy(), executor);
+          ownHttpClient = client;
+        }
+      }
+    }
+    return client;
+  }
+
+  /**
+   * A DNS client with this query timeout, against the configured server or the system's.
+   *
+   * @throws DnsClient.NoDnsException when no DNS server can be used
+   */
+  public DnsClient dns(Duration timeout) throws DnsClient.NoDnsException {
+    DnsClient existing = dnsClients.get(timeout);
+    if (existing != null) {
+      return existing;
+    }
+    DnsClient client;
+    try {
+      client = DnsClient.create(settings.dnsServer(), timeout);
+    } catch (DnsClient.NoDnsException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new DnsClient.NoDnsException(String.valueOf(e.getMessage()), e);
+    }
+    if (dnsClients.size() < 8) { // a handful of distinct timeouts at most
+      dnsClients.putIfAbsent(timeout, client);
+    }
+    return client;
+  }
+
+  /** The answer cache, or null when caching is off. */
+  public @Nullable TtlCache cache() {
+    return cache;
+  }
+
+  /** The provider databases, in consultation order. */
+  public ProviderStore store() {
+    return settings.store();
+  }
+
+  /** The Public Suffix List. */
+  public PublicSuffixList publicSuffixes() {
+    return PublicSuffixList.bundled();
+  }
+
+  /** The limits on discoveries running at once. */
+  public Admission admission() {
+    return admission;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Refuses work once closed.
+   *
+   * @throws IllegalStateException when the client is closed
+   */
+  public void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("The mailsettings client is closed");
+    }
+  }
+
+  /** Ends the runtime's threads and connections; calls still running are stopped. */
+  @Override
+  public void close() {
+    closed = true;
+    timer.shutdownNow();
+    ThreadPoolExecutor pool = ownExecutor;
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    HttpClient client = ownHttpClient;
+    // HttpClient is AutoCloseable from Java 21 on (its selector thread ends then); on Java 17
+    // it has no close, and its thread ends once the client is unreachable.
+    if (client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // nothing more can be done about a client that fails to close
+      }
+    }
+    if (cache != null) {
+      cache.clear();
+    }
+  }
+}

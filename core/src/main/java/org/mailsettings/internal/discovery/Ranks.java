@@ -1,0 +1,47 @@
+package org.mailsettings.internal.discovery;
+
+import java.util.Map;
+import org.mailsettings.Source;
+
+/**
+ * How discovery ranks the answers of its sources, lower first: the application's files, the
+ * curated files, the ISPDB snapshot, then the network sources in the autoconfig draft's order
+ * (plain HTTP below the ISPDB because it is forgeable), guesses last. Ranks are explicit and
+ * leave room between them, so that a source added later (PACC ranks before the clientConfig
+ * sources) takes a rank of its own without moving the others.
+ */
+public final class Ranks {
+  private static final Map<Source, Integer> RANKS =
+      Map.ofEntries(
+          Map.entry(Source.LOCAL_FILE, 100),
+          Map.entry(Source.BUNDLED_DATABASE, 200),
+          Map.entry(Source.ISPDB_SNAPSHOT, 250),
+          Map.entry(Source.AUTOCONFIG, 400),
+          Map.entry(Source.WELL_KNOWN, 450),
+          Map.entry(Source.ISPDB, 500),
+          Map.entry(Source.AUTOCONFIG_HTTP, 600),
+          Map.entry(Source.MX, 700),
+          Map.entry(Source.SRV, 800),
+          Map.entry(Source.AUTODISCOVER, 900),
+          Map.entry(Source.PROBE, 950),
+          Map.entry(Source.USER_INPUT, 980),
+          Map.entry(Source.GUESS, 1000));
+
+  private Ranks() {}
+
+  /** The sources, each once, the best-ranked first. */
+  public static java.util.List<Source> sorted(java.util.Collection<Source> sources) {
+    java.util.List<Source> list = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(sources));
+    list.sort(java.util.Comparator.comparingInt(Ranks::of));
+    return list;
+  }
+
+  /** The rank of a source's answers; lower wins. */
+  public static int of(Source source) {
+    Integer rank = RANKS.get(source);
+    if (rank == null) {
+      throw new IllegalArgumentException("No rank for " + source);
+    }
+    return rank;
+  }
+}

@@ -1,0 +1,83 @@
+package org.mailsettings.internal.provider;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailsettings.Source;
+import org.mailsettings.clientconfig.ClientConfig;
+import org.mailsettings.clientconfig.EmailProviderConfig;
+
+/**
+ * The library's own provider data, read once per class loader and shared by every resolver: the
+ * curated files and the ISPDB snapshot, from the compiled file the build writes beside the
+ * curated files ({@link CompiledDatabase}). Loaded on first use, not when the class path is
+ * scanned, and never reloaded.
+ */
+public final class BundledData {
+  /** Where the curated files and the compiled database live. */
+  public static final String CURATED_LOCATION = "/org/mailsettings/providers/";
+  /** Where the ISPDB snapshot's files live. */
+  public static final String SNAPSHOT_LOCATION = "/org/mailsettings/ispdb/";
+  /** The curated layer's description in notes and reports. */
+  public static final String CURATED_DESCRIPTION = "bundled database";
+  /** The snapshot layer's description in notes and reports. */
+  public static final String SNAPSHOT_DESCRIPTION = "ISPDB snapshot of 2026-03-12";
+
+  private BundledData() {}
+
+  /** Initialised by the JVM on first access, once, thread-safely. */
+  private static final class Holder {
+    static final ProviderIndex CURATED;
+    static final ProviderIndex SNAPSHOT;
+
+    static {
+      List<CompiledDatabase.Layer> layers = load();
+      CURATED = index(layers, CompiledDatabase.CURATED, Source.BUNDLED_DATABASE, CURATED_DESCRIPTION);
+      SNAPSHOT = index(layers, CompiledDatabase.ISPDB_SNAPSHOT, Source.ISPDB_SNAPSHOT, SNAPSHOT_DESCRIPTION);
+    }
+  }
+
+  /** The curated layer. */
+  public static ProviderIndex curated() {
+    return Holder.CURATED;
+  }
+
+  /** The ISPDB snapshot layer. */
+  public static ProviderIndex snapshot() {
+    return Holder.SNAPSHOT;
+  }
+
+  private static List<CompiledDatabase.Layer> load() {
+    try (InputStream in = BundledData.class.getResourceAsStream(CURATED_LOCATION + CompiledDatabase.RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("The library's compiled provider database is missing: " + CURATED_LOCATION + CompiledDatabase.RESOURCE);
+      }
+      return CompiledDatabase.read(new BufferedInputStream(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("The library's compiled provider database is damaged", e);
+    }
+  }
+
+  /** Entries of the documents, each with its document's OAuth 2.0 block. */
+  public static List<ProviderEntry> entries(List<ClientConfig> documents, Source source) {
+    List<ProviderEntry> entries = new ArrayList<>();
+    for (ClientConfig document : documents) {
+      for (EmailProviderConfig provider : document.emailProviders()) {
+        entries.add(new ProviderEntry(provider, document.oAuth2(), source, document.sourceName()));
+      }
+    }
+    return entries;
+  }
+
+  private static ProviderIndex index(List<CompiledDatabase.Layer> layers, String name, Source source, String description) {
+    for (CompiledDatabase.Layer layer : layers) {
+      if (layer.name().equals(name)) {
+        return new ProviderIndex(source, description, entries(layer.documents(), source));
+      }
+    }
+    throw new IllegalStateException("The compiled provider database has no layer " + name);
+  }
+}
