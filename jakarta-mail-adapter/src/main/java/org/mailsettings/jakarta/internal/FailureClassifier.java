@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
+import org.mailsettings.jakarta.SignInRequiredException;
 import org.mailsettings.jakarta.VerificationStatus;
 
 /** Reads what went wrong from the exception Jakarta Mail threw. */
@@ -22,6 +23,12 @@ public final class FailureClassifier {
   /** Classifies {@code failure}, looking through its causes. */
   public static Failure classify(Throwable failure) {
     String message = messageOf(failure);
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      // The credentials' supplier, not the server: no login was attempted with a token.
+      if (t instanceof SignInRequiredException signIn) {
+        return new Failure(VerificationStatus.SIGN_IN_REQUIRED, messageOf(signIn), List.of());
+      }
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof HostnameMismatchException mismatch) {
         return new Failure(VerificationStatus.TLS_FAILED, messageOf(mismatch), mismatch.certificateNames());
