@@ -13,6 +13,12 @@ public enum VerificationStatus {
   /** The server offers no login method the settings and credentials can use (OAuth 2.0 only, say). */
   AUTH_METHOD_UNSUPPORTED,
   /**
+   * The OAuth 2.0 token supplier has no token and cannot get one without the user (the grant was
+   * revoked or has expired, or nobody signed in; see {@link SignInRequiredException}): the user
+   * must sign in again. Not a wrong password, and nothing the settings can fix.
+   */
+  SIGN_IN_REQUIRED,
+  /**
    * STARTTLS was required and could not be started: the server does not offer it, or refused
    * it. No credential was sent.
    */

@@ -1,8 +1,10 @@
 package org.mailsettings.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Message;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
@@ -22,6 +24,7 @@ import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.Trust;
+import org.mailsettings.jakarta.internal.FailureClassifier;
 
 /** Logins and message round trips against real GreenMail servers on 127.0.0.1. */
 class GreenMailLoginTest {
@@ -131,6 +134,28 @@ class GreenMailLoginTest {
     assertThat(report.outcomes()).hasSize(3).allSatisfy(o ->
         assertThat(o.status()).as(o.toString()).isEqualTo(VerificationStatus.OK));
     assertThat(asked.get()).isEqualTo(3);
+  }
+
+  @Test
+  void aSupplierThatNeedsTheUserToSignInAgainIsItsOwnOutcomeNotAWrongPassword() throws Exception {
+    Credentials revoked = Credentials.oauth2(() -> {
+      throw new SignInRequiredException("the grant was revoked; sign in again");
+    });
+    VerificationReport report = connector.verify(all(Security.IMPLICIT_TLS, GreenMailServers.JAN), JAN, revoked, ALL);
+    assertThat(report.outcomes()).hasSize(3).allSatisfy(o -> {
+      assertThat(o.status()).as(o.toString()).isEqualTo(VerificationStatus.SIGN_IN_REQUIRED);
+      assertThat(o.status().serverWorks()).isFalse();
+      assertThat(o.message()).isEqualTo("the grant was revoked; sign in again");
+    });
+    // The connecting methods let it through as it is, for the application to catch.
+    ServerSettings imap = servers.settings(Protocol.IMAP, Security.IMPLICIT_TLS, GreenMailServers.JAN);
+    assertThatThrownBy(() -> connector.connectStore(imap, JAN, revoked).close())
+        .isInstanceOf(SignInRequiredException.class);
+    // Wrapped in a cause, it is still recognised.
+    assertThat(FailureClassifier.classify(
+            new MessagingException("login failed", new SignInRequiredException("sign in again")), imap,
+            org.mailsettings.jakarta.internal.ConnectionGuard.unrestricted()).status())
+        .isEqualTo(VerificationStatus.SIGN_IN_REQUIRED);
   }
 
   @Test

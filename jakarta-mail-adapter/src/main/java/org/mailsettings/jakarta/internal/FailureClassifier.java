@@ -12,6 +12,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
+import org.mailsettings.jakarta.SignInRequiredException;
 import org.mailsettings.jakarta.VerificationStatus;
 
 /**
@@ -37,6 +38,10 @@ public final class FailureClassifier {
       return new Failure(VerificationStatus.TIMEOUT, "stopped at the deadline: " + message, List.of());
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      // The credentials' supplier, not the server: no login was attempted with a token.
+      if (t instanceof SignInRequiredException signIn) {
+        return new Failure(VerificationStatus.SIGN_IN_REQUIRED, messageOf(signIn), List.of());
+      }
       if (t instanceof ConnectionGuard.AddressNotConfirmedException refused) {
         return new Failure(VerificationStatus.NOT_CONFIRMED, messageOf(refused), List.of());
       }

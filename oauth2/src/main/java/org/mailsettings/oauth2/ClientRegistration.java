@@ -1,0 +1,73 @@
+package org.mailsettings.oauth2;
+
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The application's own registration with a provider: its client id, the client secret where
+ * the provider issues one to desktop applications (Google does, and does not treat it as
+ * secret; Microsoft's public clients have none), and the path of the loopback redirect URI. The
+ * library ships no client ids: every application registers its own.
+ *
+ * <p>{@link #toString()} never shows the secret.
+ */
+@Value.Immutable
+public abstract class ClientRegistration {
+
+  ClientRegistration() {}
+
+  /** A public client (no secret), with the redirect path {@code /}. */
+  public static ClientRegistration of(String clientId) {
+    return builder().clientId(clientId).build();
+  }
+
+  /** A client with a secret, with the redirect path {@code /}. */
+  public static ClientRegistration of(String clientId, String clientSecret) {
+    return builder().clientId(clientId).clientSecret(clientSecret).build();
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The client id the provider gave the application. */
+  public abstract String clientId();
+
+  /** The client secret, for providers that give desktop applications one. */
+  public abstract Optional<String> clientSecret();
+
+  /**
+   * The path of the loopback redirect URI {@code http://127.0.0.1:PORT/PATH} (the port is chosen
+   * anew for every sign-in, as RFC 8252 section 7.3 allows). Register the URI with this path
+   * (Microsoft matches it; Google accepts any path on the loopback address). Default {@code /}.
+   */
+  @Value.Default
+  public String redirectPath() {
+    return "/";
+  }
+
+  @Value.Check
+  void check() {
+    if (clientId().isBlank()) {
+      throw new IllegalArgumentException("The client id must not be blank");
+    }
+    if (clientSecret().isPresent() && clientSecret().get().isEmpty()) {
+      throw new IllegalArgumentException("The client secret must not be empty; leave it out for a public client");
+    }
+    String path = redirectPath();
+    if (!path.startsWith("/") || !path.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '?' && c != '#' && c != '%')) {
+      throw new IllegalArgumentException("The redirect path must start with / and hold no query, fragment or escape: " + path);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClientRegistration[" + clientId() + (clientSecret().isPresent() ? ", secret=***" : "") + ", redirect path " + redirectPath() + "]";
+  }
+
+  /** Builds a {@link ClientRegistration}. */
+  public static final class Builder extends ImmutableClientRegistration.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,15 @@
+package org.mailsettings.oauth2;
+
+/**
+ * Shows the user the code of a device grant and where to enter it (print it on a terminal, show
+ * it in a dialog, turn {@link DeviceCode#verificationUriComplete()} into a QR code).
+ */
+@FunctionalInterface
+public interface DeviceCodeHandler {
+
+  /**
+   * Shows {@code code}. Called once per sign-in, on one of the client's threads, before polling
+   * starts; an exception thrown here ends the sign-in.
+   */
+  void show(DeviceCode code);
+}

@@ -1,0 +1,138 @@
+package org.mailsettings.oauth2;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.mailsettings.EmailAddress;
+import org.mailsettings.OAuth2Settings;
+import org.mailsettings.jakarta.Credentials;
+
+/**
+ * One mail account at one OAuth 2.0 provider: signs the user in, keeps the tokens in the {@link
+ * TokenStore} under {@link #key()}, and hands out fresh access tokens. Get it from {@link
+ * OAuth2Client#account(org.mailsettings.Resolution, TokenStore)}.
+ *
+ * <p>Use one {@code OAuth2Account} per account in the application: its {@link #accessTokens()}
+ * refreshes once for all the connections that ask at the same time. Thread-safe.
+ */
+public final class OAuth2Account {
+  private final OAuth2Client client;
+  private final OAuth2Settings settings;
+  private final EmailAddress address;
+  private final String key;
+  private final TokenStore store;
+  private final AccessTokenSupplier accessTokens;
+
+  OAuth2Account(OAuth2Client client, OAuth2Settings settings, EmailAddress address, TokenStore store) {
+    this.client = client;
+    this.settings = settings;
+    this.address = address;
+    this.key = keyOf(settings, address);
+    this.store = store;
+    this.accessTokens =
+        new AccessTokenSupplier(
+            key, store, client.options().clock(), client.options().refreshSkew(), tokens -> client.refresh(settings, tokens));
+  }
+
+  /** The key of an account's tokens in a {@link TokenStore}: the issuer and the address, {@code "accounts.google.com jan@gmail.com"}. */
+  public static String keyOf(OAuth2Settings settings, EmailAddress address) {
+    return settings.issuer() + " " + address.asciiAddress();
+  }
+
+  /** The provider's OAuth 2.0 settings. */
+  public OAuth2Settings settings() {
+    return settings;
+  }
+
+  /** The account's address (sent to the provider as {@code login_hint}). */
+  public EmailAddress address() {
+    return address;
+  }
+
+  /** The key of this account's tokens in the store ({@link #keyOf}). */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * Signs in through the browser: the authorization code grant with PKCE (RFC 7636, S256) on a
+   * loopback redirect (RFC 8252), {@code http://127.0.0.1:PORT} plus {@link
+   * ClientRegistration#redirectPath()} on an ephemeral port. {@code browser} is given the
+   * provider's sign-in address; the listener accepts the one redirect that comes back and
+   * closes. On success the tokens are saved in the store.
+   *
+   * <p>The future fails with {@link OAuth2Exception} ({@link OAuth2Exception.Reason#ACCESS_DENIED
+   * ACCESS_DENIED}, {@link OAuth2Exception.Reason#STATE_MISMATCH STATE_MISMATCH}, {@link
+   * OAuth2Exception.Reason#INVALID_GRANT INVALID_GRANT}, {@link OAuth2Exception.Reason#TIMEOUT
+   * TIMEOUT} after {@link OAuth2Options#signInTimeout()}, ...). Cancelling it closes the listener.
+   */
+  public CompletableFuture<TokenSet> signInWithBrowser(Browser browser) {
+    Objects.requireNonNull(browser, "browser");
+    return saved(client.authorizationCode(settings, Optional.of(address.asciiAddress()), browser));
+  }
+
+  /**
+   * Signs in with the device grant (RFC 8628), for terminals and machines without a browser:
+   * {@code handler} shows the user a code and where to enter it, on any device, and the library
+   * polls until the user approves. On success the tokens are saved in the store.
+   *
+   * <p>The future fails with {@link OAuth2Exception}: {@link OAuth2Exception.Reason#NOT_OFFERED
+   * NOT_OFFERED} at once when the provider has no device endpoint in its data, {@link
+   * OAuth2Exception.Reason#ACCESS_DENIED ACCESS_DENIED}, {@link OAuth2Exception.Reason#EXPIRED
+   * EXPIRED}, {@link OAuth2Exception.Reason#TIMEOUT TIMEOUT}, ... Cancelling it stops the polling.
+   */
+  public CompletableFuture<TokenSet> signInWithDevice(DeviceCodeHandler handler) {
+    Objects.requireNonNull(handler, "handler");
+    return saved(client.deviceAuthorization(settings, handler));
+  }
+
+  private CompletableFuture<TokenSet> saved(CompletableFuture<TokenSet> signIn) {
+    CompletableFuture<TokenSet> result = signIn.thenApply(tokens -> {
+      store.save(key, tokens);
+      accessTokens.signedIn(tokens);
+      return tokens;
+    });
+    // Cancelling what the caller holds cancels the sign-in itself (closing its listener or
+    // polls), and a sign-in cancelled underneath (the client closed) shows as cancelled too.
+    var unused = result.whenComplete((tokens, failure) -> {
+      if (result.isCancelled()) {
+        signIn.cancel(true);
+      }
+    });
+    var unusedToo = signIn.whenComplete((tokens, failure) -> {
+      if (signIn.isCancelled()) {
+        result.cancel(true);
+      }
+    });
+    return result;
+  }
+
+  /** Whether the store has tokens for this account (they may still have been revoked). */
+  public boolean isSignedIn() {
+    return store.load(key).isPresent();
+  }
+
+  /** The account's access tokens, refreshed as needed: one supplier per account. */
+  public AccessTokenSupplier accessTokens() {
+    return accessTokens;
+  }
+
+  /**
+   * Credentials for the {@link org.mailsettings.jakarta.MailConnector}: XOAUTH2 with {@link
+   * #accessTokens()}, asked on every connection, and the settings' username.
+   */
+  public Credentials credentials() {
+    return Credentials.oauth2(accessTokens);
+  }
+
+  /** Deletes the tokens from the store (the provider's grant itself stays until the user revokes it there). */
+  public void signOut() {
+    store.delete(key);
+    accessTokens.signedOut();
+  }
+
+  @Override
+  public String toString() {
+    return "OAuth2Account[" + key + "]";
+  }
+}

@@ -1,0 +1,189 @@
+package org.mailsettings.oauth2.internal;
+
+import com.nimbusds.oauth2.sdk.util.URLUtils;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.mailsettings.oauth2.OAuth2Exception;
+import org.mailsettings.oauth2.OAuth2Exception.Reason;
+
+/**
+ * The loopback redirect of RFC 8252 section 7.3: an HTTP listener on 127.0.0.1 (never {@code
+ * localhost}, which may resolve elsewhere) and an ephemeral port, that accepts exactly one
+ * authorization response on its path and then closes. The {@code state} is compared in constant
+ * time; the browser gets a short fixed page that repeats nothing from the request.
+ *
+ * <p>Requests for other paths, other methods, or without {@code code}, {@code error} or {@code
+ * state} (a browser's {@code /favicon.ico}, say) are answered 404 or 400 and do not count.
+ */
+public final class LoopbackRedirect implements AutoCloseable {
+
+  /** What the one accepted redirect carried: the code, or why there is none. */
+  public sealed interface Outcome permits Code, Failure {}
+
+  /** The authorization code (RFC 6749 section 4.1.2). Never printed. */
+  public record Code(String value) implements Outcome {
+    @Override
+    public String toString() {
+      return "Code[***]";
+    }
+  }
+
+  /** An error response, or a response to another request (wrong state). */
+  public record Failure(OAuth2Exception exception) implements Outcome {}
+
+  private static final String DONE_PAGE =
+      page("Signed in", "You are signed in. You can close this window and return to the application.");
+  private static final String FAILED_PAGE =
+      page("Sign-in not completed", "The sign-in was not completed. You can close this window; the application tells you more.");
+
+  private final HttpServer server;
+  private final URI redirectUri;
+  private final String path;
+  private final byte[] expectedState;
+  private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+  private final AtomicBoolean answered = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Executor closer;
+
+  private LoopbackRedirect(HttpServer server, String path, String expectedState, Executor closer) {
+    this.server = server;
+    this.path = path;
+    this.expectedState = expectedState.getBytes(StandardCharsets.UTF_8);
+    this.closer = closer;
+    this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @param path the redirect URI's path
+   * @param expectedState the {@code state} sent with the authorization request
+   * @param closer where the listener is stopped once answered (never the listener's own thread)
+   */
+  public static LoopbackRedirect start(String path, String expectedState, Executor closer) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4);
+    LoopbackRedirect redirect = new LoopbackRedirect(server, path, expectedState, closer);
+    server.createContext("/", redirect::handle);
+    server.setExecutor(null); // the listener's one dispatcher thread: requests are handled one at a time
+    server.start();
+    return redirect;
+  }
+
+  /** {@code http://127.0.0.1:PORT/PATH}. */
+  public URI redirectUri() {
+    return redirectUri;
+  }
+
+  /** Completes with the one redirect accepted; never fails on its own (the caller sets the deadline). */
+  public CompletableFuture<Outcome> outcome() {
+    return outcome;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      URI uri = exchange.getRequestURI();
+      if (!path.equals(uri.getRawPath())) {
+        respond(exchange, 404, "text/plain; charset=utf-8", "Not found");
+        return;
+      }
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "GET");
+        respond(exchange, 405, "text/plain; charset=utf-8", "Method not allowed");
+        return;
+      }
+      Map<String, List<String>> parameters = URLUtils.parseParameters(uri.getRawQuery());
+      String state = single(parameters, "state");
+      String code = single(parameters, "code");
+      String error = single(parameters, "error");
+      if (state == null && code == null && error == null) {
+        respond(exchange, 400, "text/plain; charset=utf-8", "Not an authorization response");
+        return;
+      }
+      if (!answered.compareAndSet(false, true)) {
+        respond(exchange, 410, "text/html; charset=utf-8", FAILED_PAGE);
+        return;
+      }
+      Outcome result = read(state, code, error, single(parameters, "error_description"));
+      respond(exchange, 200, "text/html; charset=utf-8", result instanceof Code ? DONE_PAGE : FAILED_PAGE);
+      outcome.complete(result);
+    } finally {
+      if (answered.get()) {
+        try {
+          closer.execute(this::close); // HttpServer.stop waits for running handlers: not from this thread
+        } catch (RejectedExecutionException e) {
+          // the client is closing: its sign-ins, this one included, are being cancelled and closed
+        }
+      }
+    }
+  }
+
+  private Outcome read(@Nullable String state, @Nullable String code, @Nullable String error, @Nullable String description) {
+    if (state == null || !MessageDigest.isEqual(expectedState, state.getBytes(StandardCharsets.UTF_8))) {
+      return new Failure(new OAuth2Exception(
+          Reason.STATE_MISMATCH, "The redirect's state is not the one this sign-in sent: not the answer to this sign-in"));
+    }
+    if (error != null) {
+      return new Failure(TokenEndpoint.error(
+          "The authorization server refused the sign-in",
+          new com.nimbusds.oauth2.sdk.ErrorObject(error, description),
+          302));
+    }
+    if (code == null || code.isEmpty()) {
+      return new Failure(new OAuth2Exception(Reason.PROTOCOL_ERROR, "The redirect carries neither a code nor an error"));
+    }
+    return new Code(code);
+  }
+
+  private static @Nullable String single(Map<String, List<String>> parameters, String name) {
+    List<String> values = parameters.get(name);
+    return values == null || values.size() != 1 ? null : values.get(0);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    var headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", contentType);
+    headers.set("Cache-Control", "no-store");
+    headers.set("Referrer-Policy", "no-referrer");
+    headers.set("X-Content-Type-Options", "nosniff");
+    headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    headers.set("Connection", "close");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static String page(String title, String text) {
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+        + title
+        + "</title><style>body{font-family:sans-serif;margin:3em auto;max-width:36em}</style></head>"
+        + "<body><h1>"
+        + title
+        + "</h1><p>"
+        + text
+        + "</p></body></html>\n";
+  }
+
+  /** Stops listening (at once; idempotent). */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+    }
+  }
+}
