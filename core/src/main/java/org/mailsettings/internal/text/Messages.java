@@ -17,11 +17,16 @@ public final class Messages {
 
   private Messages() {}
 
+  /** The bundle key of a code: the enum's simple name and the constant, {@code NoteCode.TLS_FAILED}. */
+  public static String key(Enum<?> code) {
+    return code.getDeclaringClass().getSimpleName() + "." + code.name();
+  }
+
   /** The text for {@code code} in {@code locale}, or the code and its arguments when no bundle has it. */
   public static String render(Enum<?> code, List<String> arguments, Locale locale) {
     String pattern;
     try {
-      pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(code.name());
+      pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key(code));
     } catch (MissingResourceException e) {
       return code.name() + arguments;
     }
