@@ -89,7 +89,177 @@ public abstract class Candidate {
   }
 
   /** Builds a {@link Candidate}. */
-  public static final class Builder extends ImmutableCandidate.Builder {
+  public static final class Builder {
+    private final ImmutableCandidate.Builder delegate = new ImmutableCandidate.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Candidate} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(Candidate instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Candidate#settings() settings} attribute.
+     * @param settings The value for settings
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder settings(ServerSettings settings) {
+      delegate.settings(settings);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Candidate#sources() sources} list.
+     * @param element A sources element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addSources(Source element) {
+      delegate.addSources(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Candidate#sources() sources} list.
+     * @param elements An array of sources elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addSources(Source... elements) {
+      delegate.addSources(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Candidate#sources() sources} list.
+     * @param elements An iterable of sources elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder sources(Iterable<? extends Source> elements) {
+      delegate.sources(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Candidate#sources() sources} list.
+     * @param elements An iterable of sources elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllSources(Iterable<? extends Source> elements) {
+      delegate.addAllSources(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Candidate#trust() trust} attribute.
+     * @param trust The value for trust
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder trust(Trust trust) {
+      delegate.trust(trust);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Candidate#reasons() reasons} list.
+     * @param element A reasons element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addReasons(Note element) {
+      delegate.addReasons(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Candidate#reasons() reasons} list.
+     * @param elements An array of reasons elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addReasons(Note... elements) {
+      delegate.addReasons(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Candidate#reasons() reasons} list.
+     * @param elements An iterable of reasons elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder reasons(Iterable<? extends Note> elements) {
+      delegate.reasons(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Candidate#reasons() reasons} list.
+     * @param elements An iterable of reasons elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllReasons(Iterable<? extends Note> elements) {
+      delegate.addAllReasons(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Candidate#usernameAlternatives() usernameAlternatives} list.
+     * @param element A usernameAlternatives element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addUsernameAlternatives(String element) {
+      delegate.addUsernameAlternatives(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Candidate#usernameAlternatives() usernameAlternatives} list.
+     * @param elements An array of usernameAlternatives elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addUsernameAlternatives(String... elements) {
+      delegate.addUsernameAlternatives(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Candidate#usernameAlternatives() usernameAlternatives} list.
+     * @param elements An iterable of usernameAlternatives elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder usernameAlternatives(Iterable<String> elements) {
+      delegate.usernameAlternatives(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Candidate#usernameAlternatives() usernameAlternatives} list.
+     * @param elements An iterable of usernameAlternatives elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllUsernameAlternatives(Iterable<String> elements) {
+      delegate.addAllUsernameAlternatives(elements);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link Candidate Candidate}.
+     * @return An immutable instance of Candidate
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public Candidate build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

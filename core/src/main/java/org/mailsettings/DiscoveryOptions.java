@@ -188,8 +188,238 @@ public abstract class DiscoveryOptions {
   }
 
   /** Builds {@link DiscoveryOptions}. */
-  public static final class Builder extends ImmutableDiscoveryOptions.Builder {
+  public static final class Builder {
+    private final ImmutableDiscoveryOptions.Builder delegate = new ImmutableDiscoveryOptions.Builder();
+
     Builder() {}
 
+    /**
+     * Fill a builder with attribute values from the provided {@code DiscoveryOptions} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(DiscoveryOptions instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#deadline() deadline} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#deadline() deadline}.</em>
+     * @param deadline The value for deadline
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder deadline(Duration deadline) {
+      delegate.deadline(deadline);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#requestTimeout() requestTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#requestTimeout() requestTimeout}.</em>
+     * @param requestTimeout The value for requestTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder requestTimeout(Duration requestTimeout) {
+      delegate.requestTimeout(requestTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#maxResponseBytes() maxResponseBytes} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#maxResponseBytes() maxResponseBytes}.</em>
+     * @param maxResponseBytes The value for maxResponseBytes
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder maxResponseBytes(int maxResponseBytes) {
+      delegate.maxResponseBytes(maxResponseBytes);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#maxRedirects() maxRedirects} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#maxRedirects() maxRedirects}.</em>
+     * @param maxRedirects The value for maxRedirects
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder maxRedirects(int maxRedirects) {
+      delegate.maxRedirects(maxRedirects);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#ispdbBaseUrl() ispdbBaseUrl} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#ispdbBaseUrl() ispdbBaseUrl}.</em>
+     * @param ispdbBaseUrl The value for ispdbBaseUrl
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder ispdbBaseUrl(String ispdbBaseUrl) {
+      delegate.ispdbBaseUrl(ispdbBaseUrl);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#autoconfigUrlTemplate() autoconfigUrlTemplate} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#autoconfigUrlTemplate() autoconfigUrlTemplate}.</em>
+     * @param autoconfigUrlTemplate The value for autoconfigUrlTemplate
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder autoconfigUrlTemplate(String autoconfigUrlTemplate) {
+      delegate.autoconfigUrlTemplate(autoconfigUrlTemplate);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#wellKnownUrlTemplate() wellKnownUrlTemplate} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#wellKnownUrlTemplate() wellKnownUrlTemplate}.</em>
+     * @param wellKnownUrlTemplate The value for wellKnownUrlTemplate
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder wellKnownUrlTemplate(String wellKnownUrlTemplate) {
+      delegate.wellKnownUrlTemplate(wellKnownUrlTemplate);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#autoconfigHttpUrlTemplate() autoconfigHttpUrlTemplate} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#autoconfigHttpUrlTemplate() autoconfigHttpUrlTemplate}.</em>
+     * @param autoconfigHttpUrlTemplate The value for autoconfigHttpUrlTemplate
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder autoconfigHttpUrlTemplate(String autoconfigHttpUrlTemplate) {
+      delegate.autoconfigHttpUrlTemplate(autoconfigHttpUrlTemplate);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link DiscoveryOptions#autodiscoverUrlTemplates() autodiscoverUrlTemplates} list.
+     * @param element A autodiscoverUrlTemplates element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAutodiscoverUrlTemplates(String element) {
+      delegate.addAutodiscoverUrlTemplates(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link DiscoveryOptions#autodiscoverUrlTemplates() autodiscoverUrlTemplates} list.
+     * @param elements An array of autodiscoverUrlTemplates elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAutodiscoverUrlTemplates(String... elements) {
+      delegate.addAutodiscoverUrlTemplates(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link DiscoveryOptions#autodiscoverUrlTemplates() autodiscoverUrlTemplates} list.
+     * @param elements An iterable of autodiscoverUrlTemplates elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder autodiscoverUrlTemplates(Iterable<String> elements) {
+      delegate.autodiscoverUrlTemplates(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link DiscoveryOptions#autodiscoverUrlTemplates() autodiscoverUrlTemplates} list.
+     * @param elements An iterable of autodiscoverUrlTemplates elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllAutodiscoverUrlTemplates(Iterable<String> elements) {
+      delegate.addAllAutodiscoverUrlTemplates(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link DiscoveryOptions#sources() sources} set.
+     * @param element A sources element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addSources(Source element) {
+      delegate.addSources(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link DiscoveryOptions#sources() sources} set.
+     * @param elements An array of sources elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addSources(Source... elements) {
+      delegate.addSources(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link DiscoveryOptions#sources() sources} set.
+     * @param elements An iterable of sources elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder sources(Iterable<? extends Source> elements) {
+      delegate.sources(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link DiscoveryOptions#sources() sources} set.
+     * @param elements An iterable of sources elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllSources(Iterable<? extends Source> elements) {
+      delegate.addAllSources(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#parallel() parallel} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#parallel() parallel}.</em>
+     * @param parallel The value for parallel
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder parallel(boolean parallel) {
+      delegate.parallel(parallel);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#httpCacheTtl() httpCacheTtl} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#httpCacheTtl() httpCacheTtl}.</em>
+     * @param httpCacheTtl The value for httpCacheTtl
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder httpCacheTtl(Duration httpCacheTtl) {
+      delegate.httpCacheTtl(httpCacheTtl);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DiscoveryOptions#listener() listener} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link DiscoveryOptions#listener() listener}.</em>
+     * @param listener The value for listener
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder listener(DiscoveryListener listener) {
+      delegate.listener(listener);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link DiscoveryOptions DiscoveryOptions}.
+     * @return An immutable instance of DiscoveryOptions
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public DiscoveryOptions build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

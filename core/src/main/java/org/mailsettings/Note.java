@@ -32,7 +32,7 @@ public abstract class Note {
     for (Object argument : arguments) {
       texts.add(String.valueOf(argument));
     }
-    return ImmutableNote.builder().code(code).arguments(texts).build();
+    return new ImmutableNote.Builder().code(code).arguments(texts).build();
   }
 
   /** What the note says. */

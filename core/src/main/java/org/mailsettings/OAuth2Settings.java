@@ -79,7 +79,127 @@ public abstract class OAuth2Settings {
   }
 
   /** Builds {@link OAuth2Settings}. */
-  public static final class Builder extends ImmutableOAuth2Settings.Builder {
+  public static final class Builder {
+    private final ImmutableOAuth2Settings.Builder delegate = new ImmutableOAuth2Settings.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code OAuth2Settings} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(OAuth2Settings instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Settings#issuer() issuer} attribute.
+     * @param issuer The value for issuer
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder issuer(String issuer) {
+      delegate.issuer(issuer);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link OAuth2Settings#scopes() scopes} list.
+     * @param element A scopes element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addScopes(String element) {
+      delegate.addScopes(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link OAuth2Settings#scopes() scopes} list.
+     * @param elements An array of scopes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addScopes(String... elements) {
+      delegate.addScopes(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link OAuth2Settings#scopes() scopes} list.
+     * @param elements An iterable of scopes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder scopes(Iterable<String> elements) {
+      delegate.scopes(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link OAuth2Settings#scopes() scopes} list.
+     * @param elements An iterable of scopes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllScopes(Iterable<String> elements) {
+      delegate.addAllScopes(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Settings#authorizationEndpoint() authorizationEndpoint} attribute.
+     * @param authorizationEndpoint The value for authorizationEndpoint
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder authorizationEndpoint(URI authorizationEndpoint) {
+      delegate.authorizationEndpoint(authorizationEndpoint);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Settings#tokenEndpoint() tokenEndpoint} attribute.
+     * @param tokenEndpoint The value for tokenEndpoint
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder tokenEndpoint(URI tokenEndpoint) {
+      delegate.tokenEndpoint(tokenEndpoint);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link OAuth2Settings#deviceAuthorizationEndpoint() deviceAuthorizationEndpoint} to deviceAuthorizationEndpoint.
+     * @param deviceAuthorizationEndpoint The value for deviceAuthorizationEndpoint
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder deviceAuthorizationEndpoint(URI deviceAuthorizationEndpoint) {
+      delegate.deviceAuthorizationEndpoint(deviceAuthorizationEndpoint);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link OAuth2Settings#deviceAuthorizationEndpoint() deviceAuthorizationEndpoint} to deviceAuthorizationEndpoint.
+     * @param deviceAuthorizationEndpoint The value for deviceAuthorizationEndpoint
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder deviceAuthorizationEndpoint(Optional<? extends URI> deviceAuthorizationEndpoint) {
+      delegate.deviceAuthorizationEndpoint(deviceAuthorizationEndpoint);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link OAuth2Settings OAuth2Settings}.
+     * @return An immutable instance of OAuth2Settings
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public OAuth2Settings build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -59,7 +59,197 @@ public abstract class Provider {
   }
 
   /** Builds a {@link Provider}. */
-  public static final class Builder extends ImmutableProvider.Builder {
+  public static final class Builder {
+    private final ImmutableProvider.Builder delegate = new ImmutableProvider.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Provider} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(Provider instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Provider#id() id} attribute.
+     * @param id The value for id
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder id(String id) {
+      delegate.id(id);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Provider#name() name} attribute.
+     * @param name The value for name
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder name(String name) {
+      delegate.name(name);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Provider#documentationUrl() documentationUrl} to documentationUrl.
+     * @param documentationUrl The value for documentationUrl
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder documentationUrl(String documentationUrl) {
+      delegate.documentationUrl(documentationUrl);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Provider#documentationUrl() documentationUrl} to documentationUrl.
+     * @param documentationUrl The value for documentationUrl
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder documentationUrl(Optional<String> documentationUrl) {
+      delegate.documentationUrl(documentationUrl);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Provider#notes() notes} list.
+     * @param element A notes element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addNotes(String element) {
+      delegate.addNotes(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Provider#notes() notes} list.
+     * @param elements An array of notes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addNotes(String... elements) {
+      delegate.addNotes(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Provider#notes() notes} list.
+     * @param elements An iterable of notes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder notes(Iterable<String> elements) {
+      delegate.notes(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Provider#notes() notes} list.
+     * @param elements An iterable of notes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllNotes(Iterable<String> elements) {
+      delegate.addAllNotes(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Provider#source() source} attribute.
+     * @param source The value for source
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder source(Source source) {
+      delegate.source(source);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Provider#origin() origin} attribute.
+     * @param origin The value for origin
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder origin(String origin) {
+      delegate.origin(origin);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Provider#domains() domains} list.
+     * @param element A domains element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addDomains(String element) {
+      delegate.addDomains(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Provider#domains() domains} list.
+     * @param elements An array of domains elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addDomains(String... elements) {
+      delegate.addDomains(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Provider#domains() domains} list.
+     * @param elements An iterable of domains elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder domains(Iterable<String> elements) {
+      delegate.domains(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Provider#domains() domains} list.
+     * @param elements An iterable of domains elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllDomains(Iterable<String> elements) {
+      delegate.addAllDomains(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Provider#oauth2() oauth2} to oauth2.
+     * @param oauth2 The value for oauth2
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder oauth2(OAuth2Settings oauth2) {
+      delegate.oauth2(oauth2);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Provider#oauth2() oauth2} to oauth2.
+     * @param oauth2 The value for oauth2
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder oauth2(Optional<? extends OAuth2Settings> oauth2) {
+      delegate.oauth2(oauth2);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link Provider Provider}.
+     * @return An immutable instance of Provider
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public Provider build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -100,7 +100,227 @@ public abstract class Resolution {
   }
 
   /** Builds a {@link Resolution}. */
-  public static final class Builder extends ImmutableResolution.Builder {
+  public static final class Builder {
+    private final ImmutableResolution.Builder delegate = new ImmutableResolution.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Resolution} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(Resolution instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Resolution#address() address} attribute.
+     * @param address The value for address
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder address(EmailAddress address) {
+      delegate.address(address);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Resolution#provider() provider} to provider.
+     * @param provider The value for provider
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder provider(Provider provider) {
+      delegate.provider(provider);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Resolution#provider() provider} to provider.
+     * @param provider The value for provider
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder provider(Optional<? extends Provider> provider) {
+      delegate.provider(provider);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Resolution#incoming() incoming} list.
+     * @param element A incoming element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addIncoming(Candidate element) {
+      delegate.addIncoming(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#incoming() incoming} list.
+     * @param elements An array of incoming elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addIncoming(Candidate... elements) {
+      delegate.addIncoming(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Resolution#incoming() incoming} list.
+     * @param elements An iterable of incoming elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder incoming(Iterable<? extends Candidate> elements) {
+      delegate.incoming(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#incoming() incoming} list.
+     * @param elements An iterable of incoming elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllIncoming(Iterable<? extends Candidate> elements) {
+      delegate.addAllIncoming(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Resolution#outgoing() outgoing} list.
+     * @param element A outgoing element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addOutgoing(Candidate element) {
+      delegate.addOutgoing(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#outgoing() outgoing} list.
+     * @param elements An array of outgoing elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addOutgoing(Candidate... elements) {
+      delegate.addOutgoing(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Resolution#outgoing() outgoing} list.
+     * @param elements An iterable of outgoing elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder outgoing(Iterable<? extends Candidate> elements) {
+      delegate.outgoing(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#outgoing() outgoing} list.
+     * @param elements An iterable of outgoing elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllOutgoing(Iterable<? extends Candidate> elements) {
+      delegate.addAllOutgoing(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Resolution#notes() notes} list.
+     * @param element A notes element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addNotes(Note element) {
+      delegate.addNotes(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#notes() notes} list.
+     * @param elements An array of notes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addNotes(Note... elements) {
+      delegate.addNotes(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Resolution#notes() notes} list.
+     * @param elements An iterable of notes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder notes(Iterable<? extends Note> elements) {
+      delegate.notes(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#notes() notes} list.
+     * @param elements An iterable of notes elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllNotes(Iterable<? extends Note> elements) {
+      delegate.addAllNotes(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Resolution#sourceReports() sourceReports} list.
+     * @param element A sourceReports element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addSourceReports(SourceReport element) {
+      delegate.addSourceReports(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#sourceReports() sourceReports} list.
+     * @param elements An array of sourceReports elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addSourceReports(SourceReport... elements) {
+      delegate.addSourceReports(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Resolution#sourceReports() sourceReports} list.
+     * @param elements An iterable of sourceReports elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder sourceReports(Iterable<? extends SourceReport> elements) {
+      delegate.sourceReports(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Resolution#sourceReports() sourceReports} list.
+     * @param elements An iterable of sourceReports elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllSourceReports(Iterable<? extends SourceReport> elements) {
+      delegate.addAllSourceReports(elements);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link Resolution Resolution}.
+     * @return An immutable instance of Resolution
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public Resolution build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

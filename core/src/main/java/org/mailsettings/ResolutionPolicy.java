@@ -69,7 +69,99 @@ public abstract class ResolutionPolicy {
   }
 
   /** Builds a {@link ResolutionPolicy}. */
-  public static final class Builder extends ImmutableResolutionPolicy.Builder {
+  public static final class Builder {
+    private final ImmutableResolutionPolicy.Builder delegate = new ImmutableResolutionPolicy.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ResolutionPolicy} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(ResolutionPolicy instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ResolutionPolicy#allowPlaintext() allowPlaintext} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ResolutionPolicy#allowPlaintext() allowPlaintext}.</em>
+     * @param allowPlaintext The value for allowPlaintext
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder allowPlaintext(boolean allowPlaintext) {
+      delegate.allowPlaintext(allowPlaintext);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ResolutionPolicy#preferredIncoming() preferredIncoming} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ResolutionPolicy#preferredIncoming() preferredIncoming}.</em>
+     * @param preferredIncoming The value for preferredIncoming
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder preferredIncoming(Protocol preferredIncoming) {
+      delegate.preferredIncoming(preferredIncoming);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ResolutionPolicy#excludedProtocols() excludedProtocols} set.
+     * @param element A excludedProtocols element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addExcludedProtocols(Protocol element) {
+      delegate.addExcludedProtocols(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ResolutionPolicy#excludedProtocols() excludedProtocols} set.
+     * @param elements An array of excludedProtocols elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addExcludedProtocols(Protocol... elements) {
+      delegate.addExcludedProtocols(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ResolutionPolicy#excludedProtocols() excludedProtocols} set.
+     * @param elements An iterable of excludedProtocols elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder excludedProtocols(Iterable<Protocol> elements) {
+      delegate.excludedProtocols(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ResolutionPolicy#excludedProtocols() excludedProtocols} set.
+     * @param elements An iterable of excludedProtocols elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllExcludedProtocols(Iterable<Protocol> elements) {
+      delegate.addAllExcludedProtocols(elements);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link ResolutionPolicy ResolutionPolicy}.
+     * @return An immutable instance of ResolutionPolicy
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public ResolutionPolicy build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -71,7 +71,109 @@ public abstract class ResolutionRequest {
   }
 
   /** Builds a {@link ResolutionRequest}. */
-  public static final class Builder extends ImmutableResolutionRequest.Builder {
+  public static final class Builder {
+    private final ImmutableResolutionRequest.Builder delegate = new ImmutableResolutionRequest.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ResolutionRequest} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(ResolutionRequest instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ResolutionRequest#address() address} attribute.
+     * @param address The value for address
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder address(EmailAddress address) {
+      delegate.address(address);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ResolutionRequest#mxHosts() mxHosts} list.
+     * @param element A mxHosts element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMxHosts(String element) {
+      delegate.addMxHosts(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ResolutionRequest#mxHosts() mxHosts} list.
+     * @param elements An array of mxHosts elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMxHosts(String... elements) {
+      delegate.addMxHosts(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ResolutionRequest#mxHosts() mxHosts} list.
+     * @param elements An iterable of mxHosts elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder mxHosts(Iterable<String> elements) {
+      delegate.mxHosts(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ResolutionRequest#mxHosts() mxHosts} list.
+     * @param elements An iterable of mxHosts elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllMxHosts(Iterable<String> elements) {
+      delegate.addAllMxHosts(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ResolutionRequest#mxHostsAuthenticated() mxHostsAuthenticated} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ResolutionRequest#mxHostsAuthenticated() mxHostsAuthenticated}.</em>
+     * @param mxHostsAuthenticated The value for mxHostsAuthenticated
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder mxHostsAuthenticated(boolean mxHostsAuthenticated) {
+      delegate.mxHostsAuthenticated(mxHostsAuthenticated);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ResolutionRequest#policy() policy} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ResolutionRequest#policy() policy}.</em>
+     * @param policy The value for policy
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder policy(ResolutionPolicy policy) {
+      delegate.policy(policy);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link ResolutionRequest ResolutionRequest}.
+     * @return An immutable instance of ResolutionRequest
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public ResolutionRequest build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

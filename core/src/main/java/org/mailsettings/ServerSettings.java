@@ -144,7 +144,227 @@ public abstract class ServerSettings {
   }
 
   /** Builds {@link ServerSettings}. */
-  public static final class Builder extends ImmutableServerSettings.Builder {
+  public static final class Builder {
+    private final ImmutableServerSettings.Builder delegate = new ImmutableServerSettings.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ServerSettings} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(ServerSettings instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ServerSettings#protocol() protocol} attribute.
+     * @param protocol The value for protocol
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder protocol(Protocol protocol) {
+      delegate.protocol(protocol);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ServerSettings#host() host} attribute.
+     * @param host The value for host
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder host(String host) {
+      delegate.host(host);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ServerSettings#port() port} attribute.
+     * @param port The value for port
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder port(int port) {
+      delegate.port(port);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ServerSettings#security() security} attribute.
+     * @param security The value for security
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder security(Security security) {
+      delegate.security(security);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ServerSettings#authMethods() authMethods} list.
+     * @param element A authMethods element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAuthMethods(AuthMethod element) {
+      delegate.addAuthMethods(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ServerSettings#authMethods() authMethods} list.
+     * @param elements An array of authMethods elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAuthMethods(AuthMethod... elements) {
+      delegate.addAuthMethods(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ServerSettings#authMethods() authMethods} list.
+     * @param elements An iterable of authMethods elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder authMethods(Iterable<? extends AuthMethod> elements) {
+      delegate.authMethods(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ServerSettings#authMethods() authMethods} list.
+     * @param elements An iterable of authMethods elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllAuthMethods(Iterable<? extends AuthMethod> elements) {
+      delegate.addAllAuthMethods(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ServerSettings#username() username} attribute.
+     * @param username The value for username
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder username(String username) {
+      delegate.username(username);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ServerSettings#imapPathPrefix() imapPathPrefix} to imapPathPrefix.
+     * @param imapPathPrefix The value for imapPathPrefix
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder imapPathPrefix(String imapPathPrefix) {
+      delegate.imapPathPrefix(imapPathPrefix);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ServerSettings#imapPathPrefix() imapPathPrefix} to imapPathPrefix.
+     * @param imapPathPrefix The value for imapPathPrefix
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder imapPathPrefix(Optional<String> imapPathPrefix) {
+      delegate.imapPathPrefix(imapPathPrefix);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ServerSettings#tlsVersions() tlsVersions} list.
+     * @param element A tlsVersions element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addTlsVersions(String element) {
+      delegate.addTlsVersions(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ServerSettings#tlsVersions() tlsVersions} list.
+     * @param elements An array of tlsVersions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addTlsVersions(String... elements) {
+      delegate.addTlsVersions(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ServerSettings#tlsVersions() tlsVersions} list.
+     * @param elements An iterable of tlsVersions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder tlsVersions(Iterable<String> elements) {
+      delegate.tlsVersions(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ServerSettings#tlsVersions() tlsVersions} list.
+     * @param elements An iterable of tlsVersions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllTlsVersions(Iterable<String> elements) {
+      delegate.addAllTlsVersions(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ServerSettings#maxMessageSize() maxMessageSize} to maxMessageSize.
+     * @param maxMessageSize The value for maxMessageSize
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder maxMessageSize(long maxMessageSize) {
+      delegate.maxMessageSize(maxMessageSize);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ServerSettings#maxMessageSize() maxMessageSize} to maxMessageSize.
+     * @param maxMessageSize The value for maxMessageSize
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder maxMessageSize(OptionalLong maxMessageSize) {
+      delegate.maxMessageSize(maxMessageSize);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ServerSettings#leaveMessagesOnServer() leaveMessagesOnServer} to leaveMessagesOnServer.
+     * @param leaveMessagesOnServer The value for leaveMessagesOnServer
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder leaveMessagesOnServer(boolean leaveMessagesOnServer) {
+      delegate.leaveMessagesOnServer(leaveMessagesOnServer);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ServerSettings#leaveMessagesOnServer() leaveMessagesOnServer} to leaveMessagesOnServer.
+     * @param leaveMessagesOnServer The value for leaveMessagesOnServer
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder leaveMessagesOnServer(Optional<Boolean> leaveMessagesOnServer) {
+      delegate.leaveMessagesOnServer(leaveMessagesOnServer);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link ServerSettings ServerSettings}.
+     * @return An immutable instance of ServerSettings
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public ServerSettings build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

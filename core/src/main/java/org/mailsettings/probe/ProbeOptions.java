@@ -2,6 +2,7 @@ package org.mailsettings.probe;
 
 import java.time.Duration;
 import org.immutables.value.Value;
+import org.mailsettings.InvalidSettingsException;
 
 /**
  * How the {@link Prober} connects: timeouts, concurrency and the overall deadline. The TLS trust
@@ -66,7 +67,91 @@ public abstract class ProbeOptions {
   }
 
   /** Builds {@link ProbeOptions}. */
-  public static final class Builder extends ImmutableProbeOptions.Builder {
+  public static final class Builder {
+    private final ImmutableProbeOptions.Builder delegate = new ImmutableProbeOptions.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ProbeOptions} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(ProbeOptions instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeOptions#connectTimeout() connectTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ProbeOptions#connectTimeout() connectTimeout}.</em>
+     * @param connectTimeout The value for connectTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      delegate.connectTimeout(connectTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeOptions#readTimeout() readTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ProbeOptions#readTimeout() readTimeout}.</em>
+     * @param readTimeout The value for readTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      delegate.readTimeout(readTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeOptions#concurrency() concurrency} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ProbeOptions#concurrency() concurrency}.</em>
+     * @param concurrency The value for concurrency
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder concurrency(int concurrency) {
+      delegate.concurrency(concurrency);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeOptions#deadline() deadline} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ProbeOptions#deadline() deadline}.</em>
+     * @param deadline The value for deadline
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder deadline(Duration deadline) {
+      delegate.deadline(deadline);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeOptions#clientName() clientName} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ProbeOptions#clientName() clientName}.</em>
+     * @param clientName The value for clientName
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder clientName(String clientName) {
+      delegate.clientName(clientName);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link ProbeOptions ProbeOptions}.
+     * @return An immutable instance of ProbeOptions
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public ProbeOptions build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 import org.mailsettings.Candidate;
+import org.mailsettings.InvalidSettingsException;
 import org.mailsettings.Note;
 
 /**
@@ -84,7 +85,317 @@ public abstract class ProbeResult {
   }
 
   /** Builds a {@link ProbeResult}. */
-  public static final class Builder extends ImmutableProbeResult.Builder {
+  public static final class Builder {
+    private final ImmutableProbeResult.Builder delegate = new ImmutableProbeResult.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ProbeResult} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(ProbeResult instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeResult#candidate() candidate} attribute.
+     * @param candidate The value for candidate
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder candidate(Candidate candidate) {
+      delegate.candidate(candidate);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeResult#status() status} attribute.
+     * @param status The value for status
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder status(ProbeStatus status) {
+      delegate.status(status);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ProbeResult#details() details} list.
+     * @param element A details element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addDetails(Note element) {
+      delegate.addDetails(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#details() details} list.
+     * @param elements An array of details elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addDetails(Note... elements) {
+      delegate.addDetails(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ProbeResult#details() details} list.
+     * @param elements An iterable of details elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder details(Iterable<? extends Note> elements) {
+      delegate.details(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#details() details} list.
+     * @param elements An iterable of details elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllDetails(Iterable<? extends Note> elements) {
+      delegate.addAllDetails(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeResult#greeting() greeting} attribute.
+     * @param greeting The value for greeting
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder greeting(String greeting) {
+      delegate.greeting(greeting);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#tlsVersion() tlsVersion} to tlsVersion.
+     * @param tlsVersion The value for tlsVersion
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder tlsVersion(String tlsVersion) {
+      delegate.tlsVersion(tlsVersion);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#tlsVersion() tlsVersion} to tlsVersion.
+     * @param tlsVersion The value for tlsVersion
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder tlsVersion(Optional<String> tlsVersion) {
+      delegate.tlsVersion(tlsVersion);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ProbeResult#certificateNames() certificateNames} list.
+     * @param element A certificateNames element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addCertificateNames(String element) {
+      delegate.addCertificateNames(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#certificateNames() certificateNames} list.
+     * @param elements An array of certificateNames elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addCertificateNames(String... elements) {
+      delegate.addCertificateNames(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ProbeResult#certificateNames() certificateNames} list.
+     * @param elements An iterable of certificateNames elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder certificateNames(Iterable<String> elements) {
+      delegate.certificateNames(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#certificateNames() certificateNames} list.
+     * @param elements An iterable of certificateNames elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllCertificateNames(Iterable<String> elements) {
+      delegate.addAllCertificateNames(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#certificateMatches() certificateMatches} to certificateMatches.
+     * @param certificateMatches The value for certificateMatches
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder certificateMatches(boolean certificateMatches) {
+      delegate.certificateMatches(certificateMatches);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#certificateMatches() certificateMatches} to certificateMatches.
+     * @param certificateMatches The value for certificateMatches
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder certificateMatches(Optional<Boolean> certificateMatches) {
+      delegate.certificateMatches(certificateMatches);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#startTlsOffered() startTlsOffered} to startTlsOffered.
+     * @param startTlsOffered The value for startTlsOffered
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder startTlsOffered(boolean startTlsOffered) {
+      delegate.startTlsOffered(startTlsOffered);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#startTlsOffered() startTlsOffered} to startTlsOffered.
+     * @param startTlsOffered The value for startTlsOffered
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder startTlsOffered(Optional<Boolean> startTlsOffered) {
+      delegate.startTlsOffered(startTlsOffered);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ProbeResult#mechanismsBeforeTls() mechanismsBeforeTls} list.
+     * @param element A mechanismsBeforeTls element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMechanismsBeforeTls(String element) {
+      delegate.addMechanismsBeforeTls(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#mechanismsBeforeTls() mechanismsBeforeTls} list.
+     * @param elements An array of mechanismsBeforeTls elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMechanismsBeforeTls(String... elements) {
+      delegate.addMechanismsBeforeTls(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ProbeResult#mechanismsBeforeTls() mechanismsBeforeTls} list.
+     * @param elements An iterable of mechanismsBeforeTls elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder mechanismsBeforeTls(Iterable<String> elements) {
+      delegate.mechanismsBeforeTls(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#mechanismsBeforeTls() mechanismsBeforeTls} list.
+     * @param elements An iterable of mechanismsBeforeTls elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllMechanismsBeforeTls(Iterable<String> elements) {
+      delegate.addAllMechanismsBeforeTls(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link ProbeResult#mechanismsAfterTls() mechanismsAfterTls} list.
+     * @param element A mechanismsAfterTls element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMechanismsAfterTls(String element) {
+      delegate.addMechanismsAfterTls(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#mechanismsAfterTls() mechanismsAfterTls} list.
+     * @param elements An array of mechanismsAfterTls elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMechanismsAfterTls(String... elements) {
+      delegate.addMechanismsAfterTls(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link ProbeResult#mechanismsAfterTls() mechanismsAfterTls} list.
+     * @param elements An iterable of mechanismsAfterTls elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder mechanismsAfterTls(Iterable<String> elements) {
+      delegate.mechanismsAfterTls(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link ProbeResult#mechanismsAfterTls() mechanismsAfterTls} list.
+     * @param elements An iterable of mechanismsAfterTls elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllMechanismsAfterTls(Iterable<String> elements) {
+      delegate.addAllMechanismsAfterTls(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ProbeResult#elapsed() elapsed} attribute.
+     * @param elapsed The value for elapsed
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder elapsed(Duration elapsed) {
+      delegate.elapsed(elapsed);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#proposal() proposal} to proposal.
+     * @param proposal The value for proposal
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder proposal(Candidate proposal) {
+      delegate.proposal(proposal);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ProbeResult#proposal() proposal} to proposal.
+     * @param proposal The value for proposal
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder proposal(Optional<? extends Candidate> proposal) {
+      delegate.proposal(proposal);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link ProbeResult ProbeResult}.
+     * @return An immutable instance of ProbeResult
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public ProbeResult build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

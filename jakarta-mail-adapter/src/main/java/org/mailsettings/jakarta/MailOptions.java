@@ -127,8 +127,163 @@ public abstract class MailOptions {
   }
 
   /** Builds {@link MailOptions}. */
-  public static final class Builder extends ImmutableMailOptions.Builder {
+  public static final class Builder {
+    private final ImmutableMailOptions.Builder delegate = new ImmutableMailOptions.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code MailOptions} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(MailOptions instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link MailOptions#connectTimeout() connectTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link MailOptions#connectTimeout() connectTimeout}.</em>
+     * @param connectTimeout The value for connectTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      delegate.connectTimeout(connectTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link MailOptions#readTimeout() readTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link MailOptions#readTimeout() readTimeout}.</em>
+     * @param readTimeout The value for readTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      delegate.readTimeout(readTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link MailOptions#writeTimeout() writeTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link MailOptions#writeTimeout() writeTimeout}.</em>
+     * @param writeTimeout The value for writeTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder writeTimeout(Duration writeTimeout) {
+      delegate.writeTimeout(writeTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link MailOptions#connectDeadline() connectDeadline} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link MailOptions#connectDeadline() connectDeadline}.</em>
+     * @param connectDeadline The value for connectDeadline
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder connectDeadline(Duration connectDeadline) {
+      delegate.connectDeadline(connectDeadline);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link MailOptions#maxBytesBeforeLogin() maxBytesBeforeLogin} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link MailOptions#maxBytesBeforeLogin() maxBytesBeforeLogin}.</em>
+     * @param maxBytesBeforeLogin The value for maxBytesBeforeLogin
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder maxBytesBeforeLogin(long maxBytesBeforeLogin) {
+      delegate.maxBytesBeforeLogin(maxBytesBeforeLogin);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link MailOptions#sslContext() sslContext} to sslContext.
+     * @param sslContext The value for sslContext
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      delegate.sslContext(sslContext);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link MailOptions#sslContext() sslContext} to sslContext.
+     * @param sslContext The value for sslContext
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder sslContext(Optional<? extends SSLContext> sslContext) {
+      delegate.sslContext(sslContext);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link MailOptions#defaultTlsVersions() defaultTlsVersions} list.
+     * @param element A defaultTlsVersions element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addDefaultTlsVersions(String element) {
+      delegate.addDefaultTlsVersions(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link MailOptions#defaultTlsVersions() defaultTlsVersions} list.
+     * @param elements An array of defaultTlsVersions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addDefaultTlsVersions(String... elements) {
+      delegate.addDefaultTlsVersions(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link MailOptions#defaultTlsVersions() defaultTlsVersions} list.
+     * @param elements An iterable of defaultTlsVersions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder defaultTlsVersions(Iterable<String> elements) {
+      delegate.defaultTlsVersions(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link MailOptions#defaultTlsVersions() defaultTlsVersions} list.
+     * @param elements An iterable of defaultTlsVersions elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllDefaultTlsVersions(Iterable<String> elements) {
+      delegate.addAllDefaultTlsVersions(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link MailOptions#plaintextAllowed() plaintextAllowed} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link MailOptions#plaintextAllowed() plaintextAllowed}.</em>
+     * @param plaintextAllowed The value for plaintextAllowed
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder plaintextAllowed(boolean plaintextAllowed) {
+      delegate.plaintextAllowed(plaintextAllowed);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link MailOptions MailOptions}.
+     * @return An immutable instance of MailOptions
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public MailOptions build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new org.mailsettings.InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
 
     /**
      * Trusts the certificate authorities in {@code trustStore} (instead of the JDK's), by
@@ -148,5 +303,6 @@ public abstract class MailOptions {
         throw new IllegalArgumentException("Cannot build a TLS context from the trust store: " + e.getMessage(), e);
       }
     }
-  }
+    }
+
 }

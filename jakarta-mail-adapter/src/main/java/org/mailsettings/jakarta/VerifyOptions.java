@@ -76,7 +76,121 @@ public abstract class VerifyOptions {
   }
 
   /** Builds {@link VerifyOptions}. */
-  public static final class Builder extends ImmutableVerifyOptions.Builder {
+  public static final class Builder {
+    private final ImmutableVerifyOptions.Builder delegate = new ImmutableVerifyOptions.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code VerifyOptions} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(VerifyOptions instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link VerifyOptions#deadline() deadline} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link VerifyOptions#deadline() deadline}.</em>
+     * @param deadline The value for deadline
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder deadline(Duration deadline) {
+      delegate.deadline(deadline);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link VerifyOptions#parallelism() parallelism} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link VerifyOptions#parallelism() parallelism}.</em>
+     * @param parallelism The value for parallelism
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder parallelism(int parallelism) {
+      delegate.parallelism(parallelism);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link VerifyOptions#stagger() stagger} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link VerifyOptions#stagger() stagger}.</em>
+     * @param stagger The value for stagger
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder stagger(Duration stagger) {
+      delegate.stagger(stagger);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link VerifyOptions#exhaustive() exhaustive} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link VerifyOptions#exhaustive() exhaustive}.</em>
+     * @param exhaustive The value for exhaustive
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder exhaustive(boolean exhaustive) {
+      delegate.exhaustive(exhaustive);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link VerifyOptions#confirmedDomains() confirmedDomains} set.
+     * @param element A confirmedDomains element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addConfirmedDomains(String element) {
+      delegate.addConfirmedDomains(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link VerifyOptions#confirmedDomains() confirmedDomains} set.
+     * @param elements An array of confirmedDomains elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addConfirmedDomains(String... elements) {
+      delegate.addConfirmedDomains(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link VerifyOptions#confirmedDomains() confirmedDomains} set.
+     * @param elements An iterable of confirmedDomains elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder confirmedDomains(Iterable<String> elements) {
+      delegate.confirmedDomains(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link VerifyOptions#confirmedDomains() confirmedDomains} set.
+     * @param elements An iterable of confirmedDomains elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllConfirmedDomains(Iterable<String> elements) {
+      delegate.addAllConfirmedDomains(elements);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link VerifyOptions VerifyOptions}.
+     * @return An immutable instance of VerifyOptions
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public VerifyOptions build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new org.mailsettings.InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -67,7 +67,77 @@ public abstract class ClientRegistration {
   }
 
   /** Builds a {@link ClientRegistration}. */
-  public static final class Builder extends ImmutableClientRegistration.Builder {
+  public static final class Builder {
+    private final ImmutableClientRegistration.Builder delegate = new ImmutableClientRegistration.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code ClientRegistration} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(ClientRegistration instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ClientRegistration#clientId() clientId} attribute.
+     * @param clientId The value for clientId
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder clientId(String clientId) {
+      delegate.clientId(clientId);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ClientRegistration#clientSecret() clientSecret} to clientSecret.
+     * @param clientSecret The value for clientSecret
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder clientSecret(String clientSecret) {
+      delegate.clientSecret(clientSecret);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link ClientRegistration#clientSecret() clientSecret} to clientSecret.
+     * @param clientSecret The value for clientSecret
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder clientSecret(Optional<String> clientSecret) {
+      delegate.clientSecret(clientSecret);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link ClientRegistration#redirectPath() redirectPath} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link ClientRegistration#redirectPath() redirectPath}.</em>
+     * @param redirectPath The value for redirectPath
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder redirectPath(String redirectPath) {
+      delegate.redirectPath(redirectPath);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link ClientRegistration ClientRegistration}.
+     * @return An immutable instance of ClientRegistration
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public ClientRegistration build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new IllegalArgumentException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

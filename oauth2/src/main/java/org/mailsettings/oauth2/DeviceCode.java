@@ -45,7 +45,96 @@ public abstract class DeviceCode {
   }
 
   /** Builds a {@link DeviceCode}. */
-  public static final class Builder extends ImmutableDeviceCode.Builder {
+  public static final class Builder {
+    private final ImmutableDeviceCode.Builder delegate = new ImmutableDeviceCode.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code DeviceCode} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(DeviceCode instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DeviceCode#userCode() userCode} attribute.
+     * @param userCode The value for userCode
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder userCode(String userCode) {
+      delegate.userCode(userCode);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DeviceCode#verificationUri() verificationUri} attribute.
+     * @param verificationUri The value for verificationUri
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder verificationUri(URI verificationUri) {
+      delegate.verificationUri(verificationUri);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link DeviceCode#verificationUriComplete() verificationUriComplete} to verificationUriComplete.
+     * @param verificationUriComplete The value for verificationUriComplete
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder verificationUriComplete(URI verificationUriComplete) {
+      delegate.verificationUriComplete(verificationUriComplete);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link DeviceCode#verificationUriComplete() verificationUriComplete} to verificationUriComplete.
+     * @param verificationUriComplete The value for verificationUriComplete
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder verificationUriComplete(Optional<? extends URI> verificationUriComplete) {
+      delegate.verificationUriComplete(verificationUriComplete);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DeviceCode#expiresAt() expiresAt} attribute.
+     * @param expiresAt The value for expiresAt
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder expiresAt(Instant expiresAt) {
+      delegate.expiresAt(expiresAt);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link DeviceCode#interval() interval} attribute.
+     * @param interval The value for interval
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder interval(Duration interval) {
+      delegate.interval(interval);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link DeviceCode DeviceCode}.
+     * @return An immutable instance of DeviceCode
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public DeviceCode build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new IllegalArgumentException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

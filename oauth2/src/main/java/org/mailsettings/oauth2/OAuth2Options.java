@@ -101,7 +101,142 @@ public abstract class OAuth2Options {
   }
 
   /** Builds {@link OAuth2Options}. */
-  public static final class Builder extends ImmutableOAuth2Options.Builder {
+  public static final class Builder {
+    private final ImmutableOAuth2Options.Builder delegate = new ImmutableOAuth2Options.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code OAuth2Options} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(OAuth2Options instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Options#connectTimeout() connectTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link OAuth2Options#connectTimeout() connectTimeout}.</em>
+     * @param connectTimeout The value for connectTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      delegate.connectTimeout(connectTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Options#readTimeout() readTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link OAuth2Options#readTimeout() readTimeout}.</em>
+     * @param readTimeout The value for readTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      delegate.readTimeout(readTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Options#maxResponseBytes() maxResponseBytes} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link OAuth2Options#maxResponseBytes() maxResponseBytes}.</em>
+     * @param maxResponseBytes The value for maxResponseBytes
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder maxResponseBytes(int maxResponseBytes) {
+      delegate.maxResponseBytes(maxResponseBytes);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link OAuth2Options#sslContext() sslContext} to sslContext.
+     * @param sslContext The value for sslContext
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      delegate.sslContext(sslContext);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link OAuth2Options#sslContext() sslContext} to sslContext.
+     * @param sslContext The value for sslContext
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder sslContext(Optional<? extends SSLContext> sslContext) {
+      delegate.sslContext(sslContext);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Options#clock() clock} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link OAuth2Options#clock() clock}.</em>
+     * @param clock The value for clock
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder clock(Clock clock) {
+      delegate.clock(clock);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Options#refreshSkew() refreshSkew} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link OAuth2Options#refreshSkew() refreshSkew}.</em>
+     * @param refreshSkew The value for refreshSkew
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder refreshSkew(Duration refreshSkew) {
+      delegate.refreshSkew(refreshSkew);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link OAuth2Options#signInTimeout() signInTimeout} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link OAuth2Options#signInTimeout() signInTimeout}.</em>
+     * @param signInTimeout The value for signInTimeout
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder signInTimeout(Duration signInTimeout) {
+      delegate.signInTimeout(signInTimeout);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link OAuth2Options#scheduler() scheduler} to scheduler.
+     * @param scheduler The value for scheduler
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      delegate.scheduler(scheduler);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link OAuth2Options#scheduler() scheduler} to scheduler.
+     * @param scheduler The value for scheduler
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder scheduler(Optional<? extends ScheduledExecutorService> scheduler) {
+      delegate.scheduler(scheduler);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link OAuth2Options OAuth2Options}.
+     * @return An immutable instance of OAuth2Options
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public OAuth2Options build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new IllegalArgumentException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

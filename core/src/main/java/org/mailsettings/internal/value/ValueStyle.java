@@ -21,6 +21,13 @@ import org.immutables.value.Value;
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     overshadowImplementation = true,
+    // The public nested Builder delegates to the generated one instead of extending it, so that
+    // no generated type shows in the API and every builder method is declared by a public class
+    // (frameworks that call builders by reflection need that): it must not be mistaken for an
+    // inner builder for the generated one to extend.
+    typeInnerBuilder = "GeneratedInnerBuilder",
+    // ... and the generated builder is made with "new", leaving builder() to the value type.
+    builder = "new",
     jdkOnly = true,
     defaults = @Value.Immutable(copy = true),
     privateNoargConstructor = true,
