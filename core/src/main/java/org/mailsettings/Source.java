@@ -19,10 +19,10 @@ public final class Source {
   /** The provider files curated for this library and bundled with it. */
   public static final Source BUNDLED_DATABASE = new Source("BUNDLED_DATABASE", "bundled database");
   /**
-   * The snapshot of Thunderbird's ISPDB bundled with this library (its date in {@link
-   * Provider#origin()}): known offline, trusted like the bundled database.
+   * The snapshot of Thunderbird's ISPDB bundled with this library: known offline, trusted like
+   * the bundled database; its date is in the notes ("ISPDB snapshot of 2026-03-12").
    */
-  public static final Source ISPDB_SNAPSHOT = new Source("ISPDB_SNAPSHOT", "ISPDB snapshot of 2026-03-12");
+  public static final Source ISPDB_SNAPSHOT = new Source("ISPDB_SNAPSHOT", "bundled ISPDB snapshot");
   /** {@code https://autoconfig.<domain>/mail/config-v1.1.xml} (autoconfig draft 1.1). */
   public static final Source AUTOCONFIG = new Source("AUTOCONFIG", "autoconfig over HTTPS");
   /** {@code https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml} (draft 1.2). */

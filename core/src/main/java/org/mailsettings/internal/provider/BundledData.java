@@ -23,10 +23,23 @@ public final class BundledData {
   public static final String SNAPSHOT_LOCATION = "/org/mailsettings/ispdb/";
   /** The curated layer's description in notes and reports. */
   public static final String CURATED_DESCRIPTION = "bundled database";
-  /** The snapshot layer's description in notes and reports. */
-  public static final String SNAPSHOT_DESCRIPTION = "ISPDB snapshot of 2026-03-12";
+  /** The snapshot layer's description in notes and reports: "ISPDB snapshot of 2026-03-12". */
+  public static final String SNAPSHOT_DESCRIPTION = "ISPDB snapshot of " + snapshotDate();
 
   private BundledData() {}
+
+  /** The snapshot's date, as {@link SnapshotRefresh} recorded it beside the files. */
+  private static String snapshotDate() {
+    java.util.Properties snapshot = new java.util.Properties();
+    try (InputStream in = BundledData.class.getResourceAsStream(SNAPSHOT_LOCATION + SnapshotRefresh.SNAPSHOT_FILE)) {
+      if (in != null) {
+        snapshot.load(in);
+      }
+    } catch (IOException e) {
+      // the description then lacks the date; the data is unaffected
+    }
+    return snapshot.getProperty("date", "unknown date");
+  }
 
   /** Initialised by the JVM on first access, once, thread-safely. */
   private static final class Holder {

@@ -68,6 +68,18 @@ public final class CompiledDatabase {
       ClientConfig parsed = ClientConfigParser.defaults().parse(file);
       snapshot.add(ClientConfig.builder().from(parsed).sourceName("ispdb:" + file.getFileName()).build());
     }
+    List<String> redundant = new ArrayList<>();
+    for (OverrideCheck.Takeover override : OverrideCheck.overrides(curated, snapshot)) {
+      // The build log lists every domain the curated layer takes over from the snapshot, and why.
+      System.out.println("curated " + override.curatedProvider() + " overrides ISPDB " + override.snapshotProviders()
+          + " for " + override.domains() + ": " + (override.redundant() ? "NOTHING NEW" : String.join(", ", override.additions())));
+      if (override.redundant()) {
+        redundant.add(override.curatedProvider());
+      }
+    }
+    if (!redundant.isEmpty()) {
+      throw new IOException("curated files that say nothing the ISPDB snapshot does not already say (delete them): " + redundant);
+    }
     try (OutputStream out = Files.newOutputStream(curatedDirectory.resolve(RESOURCE))) {
       write(List.of(new Layer(CURATED, curated), new Layer(ISPDB_SNAPSHOT, snapshot)), out);
     }
