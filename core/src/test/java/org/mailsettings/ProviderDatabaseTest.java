@@ -95,7 +95,13 @@ class ProviderDatabaseTest {
     assertThat(resolution.incoming()).isNotEmpty();
     assertThat(resolution.outgoing()).isNotEmpty();
     assertThat(resolution.incoming()).allSatisfy(c -> {
-      assertThat(c.trust()).isEqualTo(trust);
+      if (org.mailsettings.internal.net.HostNames.isLocalOrPrivate(c.settings().host())) {
+        // A local bridge (Proton Mail's): never trusted unasked, even from the bundled data.
+        assertThat(c.trust()).isEqualTo(Trust.NEEDS_CONFIRMATION);
+        assertThat(c.reasons()).extracting(Note::code).contains(NoteCode.PRIVATE_ADDRESS);
+      } else {
+        assertThat(c.trust()).isEqualTo(trust);
+      }
       assertThat(c.settings().security().isEncrypted()).isTrue();
       assertThat(c.settings().username()).isNotBlank().doesNotContain("%");
     });
