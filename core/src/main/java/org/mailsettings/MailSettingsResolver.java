@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -378,21 +377,12 @@ public final class MailSettingsResolver implements AutoCloseable {
       for (ProviderDatabase database : all) {
         layers.add(database.index());
       }
-      SSLContext context = sslContext != null ? sslContext : defaultSslContext();
       PipelineRuntime runtime =
           new PipelineRuntime(
               new PipelineRuntime.Settings(
-                  executor, maxThreads, clock, context, proxy, httpClient, connectTimeout, dnsServer, cacheSize,
+                  executor, maxThreads, clock, sslContext, proxy, httpClient, connectTimeout, dnsServer, cacheSize,
                   maxConcurrentDiscoveries, maxConcurrentDiscoveriesPerDomain, new ProviderStore(layers)));
       return new MailSettingsResolver(all, runtime);
-    }
-
-    private static SSLContext defaultSslContext() {
-      try {
-        return SSLContext.getDefault();
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("The JDK has no default TLS context", e);
-      }
     }
   }
 }

@@ -3,12 +3,14 @@ package org.mailsettings.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.MailSettingsResolver;
 
 /**
- * The retained heap of a resolver with the bundled database loaded, and the jar sizes: run with
- * {@code java -cp benchmarks/target/benchmarks.jar org.mailsettings.benchmarks.Footprint}.
+ * The retained heap of the provider database (curated files and ISPDB snapshot, loaded once per
+ * JVM), of one more client, and the jar sizes: run with {@code java -cp
+ * benchmarks/target/benchmarks.jar org.mailsettings.benchmarks.Footprint core/target/*.jar}.
  */
 public final class Footprint {
   private Footprint() {}
@@ -18,14 +20,20 @@ public final class Footprint {
 
   /** Prints the figures. */
   public static void main(String[] args) throws Exception {
-    // Load the classes first, so that only the resolver's own objects are counted.
-    MailSettingsResolver.create().resolve("info@vizus.cz");
-    long before = usedAfterGc();
-    MailSettingsResolver resolver = MailSettingsResolver.create();
-    held = resolver;
-    long after = usedAfterGc();
-    System.out.printf("Retained heap of a resolver with the bundled database: %.1f KiB%n", (after - before) / 1024.0);
+    long empty = usedAfterGc();
+    MailSettingsResolver first = MailSettingsResolver.create();
+    first.resolve("info@vizus.cz"); // loads the database (and the classes)
+    held = first;
+    long loaded = usedAfterGc();
+    MailSettingsResolver second = MailSettingsResolver.create();
+    second.resolve("info@vizus.cz");
+    held = List.of(first, second);
+    long two = usedAfterGc();
+    System.out.printf("Retained heap of the first client with the whole database: %.1f KiB%n", (loaded - empty) / 1024.0);
+    System.out.printf("Retained heap of each further client (the database is shared): %.1f KiB%n", (two - loaded) / 1024.0);
     held = null;
+    first.close();
+    second.close();
     for (String jar : args) {
       Path path = Path.of(jar);
       System.out.printf("%s: %.1f KiB%n", path.getFileName(), Files.size(path) / 1024.0);

@@ -38,7 +38,7 @@ public final class PipelineRuntime implements AutoCloseable {
       @Nullable Executor executor,
       int maxThreads,
       Clock clock,
-      SSLContext sslContext,
+      @Nullable SSLContext sslContext,
       @Nullable ProxySelector proxy,
       @Nullable HttpClient httpClient,
       Duration connectTimeout,
@@ -59,6 +59,7 @@ public final class PipelineRuntime implements AutoCloseable {
   private final Admission admission;
   private final Map<Duration, DnsClient> dnsClients = new ConcurrentHashMap<>();
   private volatile @Nullable HttpClient ownHttpClient;
+  private volatile @Nullable SSLContext defaultSslContext;
   private volatile boolean closed;
 
   /** A runtime with these settings; threads start only when work arrives. */
@@ -121,9 +122,26 @@ public final class PipelineRuntime implements AutoCloseable {
     return Duration.ofNanos(Math.max(0, nanoTime() - startNanos));
   }
 
-  /** The TLS context of HTTPS (and the prober). */
+  /**
+   * The TLS context of HTTPS (and the prober): the caller's, or the JDK's default, fetched on
+   * first use (loading the JDK's trusted authorities costs time and a megabyte of heap that an
+   * application resolving offline never needs).
+   */
   public SSLContext sslContext() {
-    return settings.sslContext();
+    SSLContext given = settings.sslContext();
+    if (given != null) {
+      return given;
+    }
+    SSLContext context = defaultSslContext;
+    if (context == null) {
+      try {
+        context = SSLContext.getDefault();
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("The JDK has no default TLS context", e);
+      }
+      defaultSslContext = context;
+    }
+    return context;
   }
 
   /** The connect timeout of HTTP and probes. */
@@ -143,7 +161,7 @@ public final class PipelineRuntime implements AutoCloseable {
         client = ownHttpClient;
         if (client == null) {
           checkOpen();
-          client = HttpFetcher.newClient(settings.connectTimeout(), settings.sslContext(), settings.proxy(), executor);
+          client = HttpFetcher.newClient(settings.connectTimeout(), sslContext(), settings.proxy(), executor);
           ownHttpClient = client;
         }
       }
