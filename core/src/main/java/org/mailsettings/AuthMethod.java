@@ -88,7 +88,9 @@ public final class AuthMethod {
   /**
    * Reads an autoconfig {@code authentication} element: its text and its {@code system}
    * attribute ({@code "sasl"} names a SASL mechanism; empty or absent means the draft's own
-   * values). Returns empty for a value the draft says to ignore.
+   * values). Besides the draft's names it reads Thunderbird's older {@code plain} and {@code
+   * secure} and the draft's alternative spelling {@code OAuth}. Returns empty for a value the
+   * draft says to ignore.
    */
   public static Optional<AuthMethod> fromAutoconfig(String value, String system) {
     String text = value.trim();
@@ -105,10 +107,12 @@ public final class AuthMethod {
         return Optional.of(of(kind));
       }
     }
-    // Legacy Thunderbird values seen in the wild.
     return switch (text.toLowerCase(Locale.ROOT)) {
+      // Legacy Thunderbird values seen in the wild.
       case "plain" -> Optional.of(PASSWORD_CLEARTEXT);
       case "secure" -> Optional.of(PASSWORD_ENCRYPTED);
+      // The draft's list of mail methods spells OAuth 2.0 "OAuth"; its examples write "OAuth2".
+      case "oauth" -> Optional.of(OAUTH2);
       default -> Optional.empty();
     };
   }

@@ -357,9 +357,9 @@ class DiscoveryTest {
 
     java.nio.file.Files.writeString(dir.resolve("intranet.xml"),
         "<clientConfig version='1.1'><emailProvider id='private.cz'><domain>private.cz</domain>"
-            + "<incomingServer type='imap'><hostname>10.0.0.5</hostname><port>993</port><socketType>SSL</socketType>"
+            + "<incomingServer type='imap'><hostname>10.0.0.5</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication>"
             + "<username>%EMAILADDRESS%</username></incomingServer>"
-            + "<outgoingServer type='smtp'><hostname>10.0.0.5</hostname><port>465</port><socketType>SSL</socketType>"
+            + "<outgoingServer type='smtp'><hostname>10.0.0.5</hostname><port>465</port><socketType>SSL</socketType><authentication>password-cleartext</authentication>"
             + "<username>%EMAILADDRESS%</username></outgoingServer></emailProvider></clientConfig>");
     try (MailSettingsResolver withFiles = client().addProviderDirectory(dir).build()) {
       ResolutionRequest request = ResolutionRequest.of(EmailAddress.parse("jan@private.cz"));

@@ -52,15 +52,21 @@ class HostileInputTest {
   @Test
   void outOfRangeAndNonNumericPortsDropTheirSectionAlone() {
     String xml = "<clientConfig><emailProvider id=\"p\">"
-        + "<incomingServer type=\"imap\"><hostname>a.example</hostname><port>0</port><socketType>SSL</socketType></incomingServer>"
-        + "<incomingServer type=\"imap\"><hostname>b.example</hostname><port>65536</port><socketType>SSL</socketType></incomingServer>"
-        + "<incomingServer type=\"imap\"><hostname>c.example</hostname><port>99x</port><socketType>SSL</socketType></incomingServer>"
-        + "<incomingServer type=\"imap\"><hostname>d.example</hostname><port>-993</port><socketType>SSL</socketType></incomingServer>"
-        + "<incomingServer type=\"imap\"><hostname>e.example</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
+        + "<incomingServer type=\"imap\"><hostname>a.example</hostname><port>0</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
+        + "<incomingServer type=\"imap\"><hostname>b.example</hostname><port>65536</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
+        + "<incomingServer type=\"imap\"><hostname>c.example</hostname><port>99x</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
+        + "<incomingServer type=\"imap\"><hostname>d.example</hostname><port>-993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
+        + "<incomingServer type=\"imap\"><hostname>e.example</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
         + "</emailProvider></clientConfig>";
     var config = ClientConfigParser.defaults().parse(xml, "ports");
     assertThat(config.emailProviders().get(0).incomingServers()).extracting(s -> s.hostname()).containsExactly("e.example");
-    assertThat(config.warnings()).hasSize(4).allSatisfy(w -> assertThat(w).contains("invalid port"));
+    // Each bad value is named where it stands, and its section as left out.
+    assertThat(config.warnings()).hasSize(8);
+    assertThat(config.warnings())
+        .filteredOn(w -> w.contains("ignored: not a port number"))
+        .map(w -> w.replaceFirst("^line \\d+: port (\"[^\"]*\") .*$", "$1"))
+        .containsExactly("\"0\"", "\"65536\"", "\"99x\"", "\"-993\"");
+    assertThat(config.warnings()).filteredOn(w -> w.endsWith("ignored: no usable port")).hasSize(4);
   }
 
   @Test
@@ -69,8 +75,8 @@ class HostileInputTest {
         TestDnsServer dns = new TestDnsServer()) {
       https.route("/ac/public.cz", Response.ok(
           "<clientConfig><emailProvider id=\"public.cz\"><domain>public.cz</domain>"
-              + "<incomingServer type=\"imap\"><hostname>192.168.1.10</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
-              + "<outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>465</port><socketType>SSL</socketType></outgoingServer>"
+              + "<incomingServer type=\"imap\"><hostname>192.168.1.10</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
+              + "<outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>465</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></outgoingServer>"
               + "</emailProvider></clientConfig>"));
       Resolution resolution = client(dns).discoverAndWait(
           ResolutionRequest.of(EmailAddress.parse("jan@public.cz")),
@@ -210,7 +216,7 @@ class HostileInputTest {
       https.route("/ac/escape.cz", Response.ok(
           "<clientConfig><emailProvider id=\"escape.cz\"><domain>escape.cz</domain>"
               + "<displayName>Evil\u009b2J\u009d0;title\u009c&#13;&#10;| fake | row |\u202Egnp.exe</displayName>"
-              + "<incomingServer type=\"imap\"><hostname>imap.escape.cz</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
+              + "<incomingServer type=\"imap\"><hostname>imap.escape.cz</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
               + "</emailProvider></clientConfig>"));
       Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@escape.cz")),
           options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());

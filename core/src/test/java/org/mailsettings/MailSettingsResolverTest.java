@@ -229,7 +229,7 @@ class MailSettingsResolverTest {
         "<clientConfig version=\"1.1\"><emailProvider id=\"vizus-local\">"
             + "<domain>vizus.cz</domain><displayName>VIZUS (our own)</displayName>"
             + "<outgoingServer type=\"smtp\"><hostname>relay.internal.example</hostname><port>587</port>"
-            + "<socketType>STARTTLS</socketType><username>%EMAILLOCALPART%</username></outgoingServer>"
+            + "<socketType>STARTTLS</socketType><authentication>password-cleartext</authentication><username>%EMAILLOCALPART%</username></outgoingServer>"
             + "</emailProvider></clientConfig>");
     MailSettingsResolver resolver = MailSettingsResolver.builder().addProviderDirectory(directory).build();
 
@@ -255,8 +255,8 @@ class MailSettingsResolverTest {
     Files.writeString(
         directory.resolve("odd.xml"),
         "<clientConfig><emailProvider id=\"odd\"><domain>odd.example</domain>"
-            + "<incomingServer type=\"imap\"><hostname>%EMAILLOCALPART%.odd.example</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
-            + "<incomingServer type=\"imap\"><hostname>imap.%EMAILDOMAIN%</hostname><port>993</port><socketType>SSL</socketType></incomingServer>"
+            + "<incomingServer type=\"imap\"><hostname>%EMAILLOCALPART%.odd.example</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
+            + "<incomingServer type=\"imap\"><hostname>imap.%EMAILDOMAIN%</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication></incomingServer>"
             + "</emailProvider></clientConfig>");
     Resolution resolution =
         MailSettingsResolver.builder().bundledDatabase(false).addProviderDirectory(directory).build().resolve("x@odd.example");

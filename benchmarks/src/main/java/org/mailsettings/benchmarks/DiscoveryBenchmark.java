@@ -64,9 +64,9 @@ public class DiscoveryBenchmark {
 
   private static String config(String domain) {
     return "<clientConfig><emailProvider id=\"" + domain + "\"><domain>" + domain + "</domain>"
-        + "<incomingServer type=\"imap\"><hostname>imap." + domain + "</hostname><port>993</port><socketType>SSL</socketType>"
+        + "<incomingServer type=\"imap\"><hostname>imap." + domain + "</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication>"
         + "<username>%EMAILADDRESS%</username></incomingServer>"
-        + "<outgoingServer type=\"smtp\"><hostname>smtp." + domain + "</hostname><port>465</port><socketType>SSL</socketType>"
+        + "<outgoingServer type=\"smtp\"><hostname>smtp." + domain + "</hostname><port>465</port><socketType>SSL</socketType><authentication>password-cleartext</authentication>"
         + "<username>%EMAILADDRESS%</username></outgoingServer></emailProvider></clientConfig>";
   }
 

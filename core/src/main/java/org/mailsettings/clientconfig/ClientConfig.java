@@ -36,7 +36,8 @@ public abstract class ClientConfig {
 
   /**
    * What the parser ignored and why, each with its line: "line 12: incomingServer type=ews
-   * ignored: not IMAP, POP3 or SMTP". Empty for a clean document.
+   * ignored: not IMAP or POP3", "line 20: port \"99999\" ignored: not a port number from 1 to
+   * 65535". Empty for a clean document.
    */
   public abstract List<String> warnings();
 

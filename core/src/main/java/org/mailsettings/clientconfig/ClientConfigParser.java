@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -29,10 +30,20 @@ import org.mailsettings.internal.xml.XmlText;
  * The one parser for clientConfig documents, wherever they come from.
  *
  * <p>It follows draft-ietf-mailmaint-autoconfig: unknown elements, attributes and values are
- * ignored; a server section missing its host, port or socket type, or of a type other than IMAP,
- * POP3 or SMTP, is dropped alone (and named in {@link ClientConfig#warnings()}); several sections
- * of one kind keep their order. A document that is not well-formed XML is refused with a {@link
- * ClientConfigException} naming the source and line.
+ * ignored; a server section missing its host, port or socket type, with no authentication method
+ * this library knows, or of a type other than IMAP, POP3 or SMTP, is dropped alone (and named in
+ * {@link ClientConfig#warnings()}); several sections of one kind keep their order.
+ *
+ * <p>Inside a section, the first usable value of an element counts (as in Thunderbird): a
+ * repeated {@code <hostname>} or {@code <port>} is left out, and so is a value that cannot be
+ * used, such as a host name that is not one, a port out of range or an unknown {@code
+ * socketType}, without hiding a usable value written after it. Each value left out is a warning
+ * naming its line. Every {@code <authentication>} value the library knows is kept, in order; the
+ * draft's {@code none} and {@code client-IP-address}, and in SMTP sections the older format's
+ * {@code smtp-after-pop}, mean that the server needs no login.
+ *
+ * <p>A document that is not well-formed XML is refused with a {@link ClientConfigException}
+ * naming the source and line.
  *
  * <p>Safe on hostile input: DTDs are refused, external entities are never resolved, the input is
  * capped at {@link #DEFAULT_MAX_BYTES} (configurable) and nesting at {@link #MAX_DEPTH}.
@@ -50,6 +61,12 @@ public final class ClientConfigParser {
   public static final int MAX_DEPTH = 32;
 
   private static final Pattern LIST_ITEM = Pattern.compile("[^\\s,]+");
+
+  /** The most characters of a document's value quoted in a warning. */
+  private static final int MAX_QUOTED = 80;
+
+  /** The most values listed in one warning. */
+  private static final int MAX_QUOTED_VALUES = 5;
 
   private static final ClientConfigParser DEFAULTS = new ClientConfigParser(DEFAULT_MAX_BYTES);
 
@@ -240,13 +257,13 @@ public final class ClientConfigParser {
           String domain = text();
           Optional<String> ascii = HostNames.normalise(domain).filter(d -> !HostNames.isIpLiteral(d));
           if (ascii.isEmpty()) {
-            warn(line, "domain \"" + domain + "\" ignored: not a domain name");
+            warn(line, "domain " + quote(domain) + " ignored: not a domain name");
           } else if (purpose != null && purpose.strip().equalsIgnoreCase("mx")) {
             provider.addMxDomains(ascii.get());
           } else if (purpose == null || purpose.isBlank()) {
             provider.addDomains(ascii.get());
           } else {
-            warn(line, "domain \"" + domain + "\" ignored: unknown purpose \"" + purpose + "\"");
+            warn(line, "domain " + quote(domain) + " ignored: unknown purpose " + quote(purpose));
           }
         } else if (isStandard("displayName")) {
           nonBlank(displayText()).ifPresent(provider::displayName);
@@ -276,114 +293,174 @@ public final class ClientConfigParser {
       String element = incoming ? "incomingServer" : "outgoingServer";
       String type = attribute("type");
       String typeText = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
-      String hostname = null;
-      String extensionHostname = null;
-      String domainDots = null;
-      Integer port = null;
-      String portText = null;
-      Security security = null;
-      String socketType = null;
+      Optional<Protocol> protocol = protocolOf(typeText, incoming);
+      String label = element + " type=" + (type == null ? "(none)" : Texts.safe(shortened(type)));
+      if (protocol.isEmpty()) {
+        // Another protocol's values are not this library's to judge.
+        skipElement();
+        warn(line, label + " ignored: not " + (incoming ? "IMAP or POP3" : "SMTP"));
+        return Optional.empty();
+      }
+      First<String> hostname = new First<>("hostname");
+      First<ExtensionHost> extensionHostname = new First<>("ms:hostname");
+      First<Integer> port = new First<>("port");
+      First<Security> security = new First<>("socketType");
       List<AuthMethod> auth = new ArrayList<>();
-      String username = null;
-      String imapPathPrefix = null;
-      List<String> tlsVersions = new ArrayList<>();
-      Long maxSize = null;
-      Boolean leaveOnServer = null;
+      List<String> unknownAuth = new ArrayList<>();
+      First<String> username = new First<>("username");
+      First<String> imapPathPrefix = new First<>("ms:imapPathPrefix");
+      First<List<String>> tlsVersions = new First<>("ms:tlsVersions");
+      First<Long> maxSize = new First<>("ms:maxMessageSize");
+      First<Boolean> leaveOnServer = new First<>("leaveMessagesOnServer");
       int serverDepth = depth;
       while (nextChild(serverDepth)) {
+        int valueLine = line();
         if (isStandard("hostname")) {
-          hostname = text().strip();
+          String text = text().strip();
+          hostname.offer(valueLine, text, isHostname(text) ? text : null, "not a host name");
         } else if (isStandard("port")) {
-          portText = text().strip();
-          port = parsePort(portText);
+          String text = text().strip();
+          port.offer(valueLine, text, parsePort(text), "not a port number from 1 to 65535");
         } else if (isStandard("socketType")) {
-          socketType = text().strip();
-          security = Security.fromAutoconfig(socketType).orElse(null);
+          String text = text().strip();
+          security.offer(valueLine, text, Security.fromAutoconfig(text).orElse(null), "not SSL, STARTTLS or plain");
         } else if (isStandard("authentication")) {
           String system = attribute("system");
-          AuthMethod.fromAutoconfig(text(), system == null ? "" : system).ifPresent(auth::add);
+          String text = text().strip();
+          Optional<AuthMethod> method = authMethod(text, system == null ? "" : system, incoming);
+          if (method.isPresent()) {
+            if (!auth.contains(method.get())) {
+              auth.add(method.get());
+            }
+          } else {
+            unknownAuth.add(system == null || system.isBlank() ? text : system.strip() + ":" + text);
+          }
         } else if (isStandard("username")) {
-          username = text().strip();
+          String text = text().strip();
+          username.offer(valueLine, text, text, "");
         } else if (isStandard("pop3")) {
-          leaveOnServer = pop3Options();
+          pop3Options(leaveOnServer);
         } else if (isExtension("hostname")) {
-          domainDots = attribute("domainDots");
-          extensionHostname = text().strip();
+          String domainDots = attribute("domainDots");
+          String text = text().strip();
+          extensionHostname.offer(
+              valueLine,
+              text,
+              isHostname(text) ? new ExtensionHost(text, domainDots == null ? "" : domainDots) : null,
+              "not a host name");
         } else if (isExtension("imapPathPrefix")) {
-          imapPathPrefix = text().strip();
+          String text = text().strip();
+          imapPathPrefix.offer(valueLine, text, text, "");
         } else if (isExtension("tlsVersions")) {
-          LIST_ITEM.matcher(text()).results().map(MatchResult::group).forEach(tlsVersions::add);
+          String text = text();
+          tlsVersions.offer(
+              valueLine, text.strip(), LIST_ITEM.matcher(text).results().map(MatchResult::group).toList(), "");
         } else if (isExtension("maxMessageSize")) {
-          maxSize = parseSize(text().strip());
+          String text = text().strip();
+          maxSize.offer(valueLine, text, parseSize(text), "not a number of bytes");
         } else {
           skipElement();
         }
       }
-      Optional<Protocol> protocol = protocolOf(typeText, incoming);
-      String label = element + " type=" + (type == null ? "(none)" : type);
-      if (protocol.isEmpty()) {
-        warn(line, label + " ignored: not " + (incoming ? "IMAP or POP3" : "SMTP"));
+      ExtensionHost extension = extensionHostname.value();
+      String host = extension != null ? extension.template() : hostname.value();
+      if (host == null) {
+        warn(line, label + " ignored: " + hostname.missing());
         return Optional.empty();
       }
-      String host = extensionHostname != null && !extensionHostname.isEmpty() ? extensionHostname : hostname;
-      if (host == null || host.isEmpty()) {
-        warn(line, label + " ignored: no hostname");
+      Integer portNumber = port.value();
+      if (portNumber == null) {
+        warn(line, label + " ignored: " + port.missing());
         return Optional.empty();
       }
-      if (port == null) {
-        warn(line, label + " ignored: " + (portText == null ? "no port" : "invalid port \"" + portText + "\""));
+      Security socketType = security.value();
+      if (socketType == null) {
+        warn(line, label + " ignored: " + security.missing());
         return Optional.empty();
       }
-      if (security == null) {
+      if (auth.isEmpty()) {
+        // The draft: a section none of whose authentication methods the client supports is
+        // ignored; Thunderbird ignores one without any <authentication> as well.
         warn(
             line,
             label
                 + " ignored: "
-                + (socketType == null ? "no socketType" : "unknown socketType \"" + socketType + "\""));
+                + (unknownAuth.isEmpty()
+                    ? "no authentication"
+                    : "no authentication this library supports (" + quoteAll(unknownAuth) + ")"));
         return Optional.empty();
       }
       ServerConfig.Builder server =
           ServerConfig.builder()
               .protocol(protocol.get())
               .hostname(host)
-              .port(port)
-              .security(security)
-              .addAllAuthMethods(auth)
-              .addAllTlsVersions(tlsVersions);
-      if (extensionHostname != null && domainDots != null && !domainDots.isEmpty()) {
-        server.domainDotReplacement(domainDots);
+              .port(portNumber)
+              .security(socketType)
+              .addAllAuthMethods(auth);
+      if (extension != null && !extension.domainDots().isEmpty()) {
+        server.domainDotReplacement(extension.domainDots());
       }
-      if (username != null) {
-        server.username(username);
+      List<String> versions = tlsVersions.value();
+      if (versions != null) {
+        server.addAllTlsVersions(versions);
       }
-      if (imapPathPrefix != null) {
-        server.imapPathPrefix(imapPathPrefix);
+      String user = username.value();
+      if (user != null) {
+        server.username(user);
       }
-      if (maxSize != null) {
-        server.maxMessageSize(maxSize);
+      String pathPrefix = imapPathPrefix.value();
+      if (pathPrefix != null) {
+        server.imapPathPrefix(pathPrefix);
       }
-      if (leaveOnServer != null) {
-        server.leaveMessagesOnServer(leaveOnServer);
+      Long size = maxSize.value();
+      if (size != null) {
+        server.maxMessageSize(size);
+      }
+      Boolean leave = leaveOnServer.value();
+      if (leave != null) {
+        server.leaveMessagesOnServer(leave);
       }
       return Optional.of(server.build());
     }
 
-    private @Nullable Boolean pop3Options() throws XMLStreamException {
-      Boolean leave = null;
+    /**
+     * An {@code authentication} value. {@code smtp-after-pop} (the older Thunderbird format's
+     * value, still in the ISPDB) means that the server lets a client send that has just fetched
+     * its mail: no SMTP login, as Thunderbird reads it, so it is {@link AuthMethod#NONE} in an
+     * SMTP section and an unknown value elsewhere.
+     */
+    private static Optional<AuthMethod> authMethod(String text, String system, boolean incoming) {
+      if (!incoming && system.isBlank() && text.equalsIgnoreCase("smtp-after-pop")) {
+        return Optional.of(AuthMethod.NONE);
+      }
+      return AuthMethod.fromAutoconfig(text, system);
+    }
+
+    /**
+     * Whether a host name as written can be used: a template (placeholders are expanded and
+     * checked per address by the resolver), or a valid host name or IP address.
+     */
+    private static boolean isHostname(String text) {
+      return text.indexOf('%') >= 0 || HostNames.normalise(text).isPresent();
+    }
+
+    private void pop3Options(First<Boolean> leaveOnServer) throws XMLStreamException {
       int pop3Depth = depth;
       while (nextChild(pop3Depth)) {
         if (isStandard("leaveMessagesOnServer")) {
+          int valueLine = line();
           String value = text().strip();
+          Boolean leave = null;
           if (value.equalsIgnoreCase("true")) {
             leave = true;
           } else if (value.equalsIgnoreCase("false")) {
             leave = false;
           }
+          leaveOnServer.offer(valueLine, value, leave, "not true or false");
         } else {
           skipElement();
         }
       }
-      return leave;
     }
 
     private OAuth2Config oAuth2() throws XMLStreamException {
@@ -428,9 +505,8 @@ public final class ClientConfigParser {
       return port >= 1 && port <= 65535 ? port : null;
     }
 
-    private @Nullable Long parseSize(String text) {
+    private static @Nullable Long parseSize(String text) {
       if (text.isEmpty() || text.length() > 15 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        warn(line(), "maxMessageSize \"" + text + "\" ignored: not a number of bytes");
         return null;
       }
       long size = Long.parseLong(text);
@@ -468,6 +544,65 @@ public final class ClientConfigParser {
 
     private void warn(int line, String message) {
       warnings.add("line " + line + ": " + message);
+    }
+
+    /** A document's text quoted for a warning: made safe to show, and shortened. */
+    private static String quote(String text) {
+      return "\"" + Texts.safe(shortened(text)) + "\"";
+    }
+
+    private static String shortened(String text) {
+      return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "\u2026";
+    }
+
+    private static String quoteAll(List<String> texts) {
+      String quoted =
+          texts.stream().limit(MAX_QUOTED_VALUES).map(Reading::quote).collect(Collectors.joining(", "));
+      return texts.size() > MAX_QUOTED_VALUES ? quoted + ", \u2026" : quoted;
+    }
+
+    /** The project's {@code <ms:hostname>}: a host name template and its {@code domainDots}. */
+    private record ExtensionHost(String template, String domainDots) {}
+
+    /**
+     * One single-valued element of a server section. The first usable value counts, as in
+     * Thunderbird (an alternative written after it is not the provider's choice); a value that
+     * cannot be used is ignored, as the draft's must-ignore rule says, so it neither hides a
+     * usable value written after it nor discards the section. Every value left out is a warning
+     * on its own line.
+     */
+    private final class First<T> {
+      private final String name;
+      private @Nullable T value;
+      private boolean rejected;
+
+      First(String name) {
+        this.name = name;
+      }
+
+      /**
+       * Offers the element's value: {@code parsed} is its usable form, or null when {@code
+       * text} cannot be used for the reason {@code problem}.
+       */
+      void offer(int line, String text, @Nullable T parsed, String problem) {
+        if (parsed == null) {
+          rejected = true;
+          warn(line, name + " " + quote(text) + " ignored: " + problem);
+        } else if (value != null) {
+          warn(line, name + " " + quote(text) + " ignored: the first " + name + " of the section counts");
+        } else {
+          value = parsed;
+        }
+      }
+
+      @Nullable T value() {
+        return value;
+      }
+
+      /** Why the section has no value: none was given, or none could be used. */
+      String missing() {
+        return (rejected ? "no usable " : "no ") + name;
+      }
     }
 
     /** Advances to the next event, keeping the depth and refusing DTDs. */

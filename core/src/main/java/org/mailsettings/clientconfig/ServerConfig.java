@@ -30,8 +30,9 @@ public abstract class ServerConfig {
   public abstract Protocol protocol();
 
   /**
-   * The host name template: the {@code hostname} element, or the project's {@code
-   * <ms:hostname>} when present (it takes precedence for this library).
+   * The host name template: the first usable {@code hostname} element, or the project's {@code
+   * <ms:hostname>} when present (it takes precedence for this library). Without a placeholder it
+   * is a valid host name or IP address, as written.
    */
   public abstract String hostname();
 
@@ -49,7 +50,10 @@ public abstract class ServerConfig {
   /** The {@code socketType}. */
   public abstract Security security();
 
-  /** The {@code authentication} values this library knows, in document order. */
+  /**
+   * The {@code authentication} values this library knows, in document order, each once. Never
+   * empty in a parsed document: the parser ignores a section with none (as the draft says).
+   */
   public abstract List<AuthMethod> authMethods();
 
   /** The username template; absent when the section has none. */

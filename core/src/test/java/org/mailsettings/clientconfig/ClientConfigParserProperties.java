@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.mailsettings.internal.net.HostNames;
 
 class ClientConfigParserProperties {
   private final ClientConfigParser parser = ClientConfigParser.defaults();
@@ -25,6 +26,8 @@ class ClientConfigParserProperties {
           .forEach(s -> {
             assertThat(s.port()).isBetween(1, 65535);
             assertThat(s.hostname()).isNotBlank();
+            assertThat(s.hostname().contains("%") || HostNames.normalise(s.hostname()).isPresent()).isTrue();
+            assertThat(s.authMethods()).isNotEmpty();
           });
     }
   }
@@ -46,7 +49,10 @@ class ClientConfigParserProperties {
             "<outgoingServer type=\"smtp\">", "</outgoingServer>", "<hostname>h.example</hostname>",
             "<hostname>%EMAILDOMAIN%</hostname>", "<port>993</port>", "<port>-1</port>", "<port>x</port>",
             "<port>99999999999</port>", "<socketType>SSL</socketType>", "<socketType>plain</socketType>",
-            "<authentication>OAuth2</authentication>", "<domain>a.example</domain>", "<domain purpose=\"mx\">b</domain>",
+            "<authentication>OAuth2</authentication>", "<authentication>smtp-after-pop</authentication>",
+            "<authentication>none</authentication>", "<authentication>fancy</authentication>",
+            "<hostname>bad..example</hostname>", "<socketType>TLS</socketType>",
+            "<domain>a.example</domain>", "<domain purpose=\"mx\">b</domain>",
             "<unknown/>", "&amp;", "&foo;", "<![CDATA[x]]>", "<!-- c -->", "<", ">", "\u00e9", "\u0000");
     return fragment.list().ofMaxSize(12).map(parts -> "<clientConfig>" + String.join("", parts) + "</clientConfig>");
   }

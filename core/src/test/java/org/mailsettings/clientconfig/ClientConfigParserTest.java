@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.mailsettings.AuthMethod;
@@ -15,6 +16,11 @@ import org.mailsettings.clientconfig.ClientConfigException.Reason;
 
 class ClientConfigParserTest {
   private final ClientConfigParser parser = ClientConfigParser.defaults();
+
+  /** Each warning up to " ignored": its line and what it names. */
+  private static List<String> whatAndWhere(ClientConfig config) {
+    return config.warnings().stream().map(w -> w.substring(0, w.indexOf(" ignored"))).collect(Collectors.toList());
+  }
 
   private ClientConfig parseResource(String name) throws Exception {
     try (InputStream in = getClass().getResourceAsStream(name)) {
@@ -52,20 +58,137 @@ class ClientConfigParserTest {
     assertThat(provider.incomingServers().get(2).security()).isEqualTo(Security.IMPLICIT_TLS);
     assertThat(provider.outgoingServers().get(1).security()).isEqualTo(Security.NONE);
 
-    assertThat(config.warnings())
-        .hasSize(6)
-        .anySatisfy(w -> assertThat(w).contains("no hostname"))
-        .anySatisfy(w -> assertThat(w).contains("invalid port \"99999\""))
-        .anySatisfy(w -> assertThat(w).contains("unknown socketType \"TLS-1.3-only\""))
-        .anySatisfy(w -> assertThat(w).contains("type=jmap ignored"))
-        .anySatisfy(w -> assertThat(w).contains("outgoingServer type=imap ignored"))
-        .anySatisfy(w -> assertThat(w).contains("unknown purpose"));
-    assertThat(config.warnings()).allSatisfy(w -> assertThat(w).startsWith("line "));
+    assertThat(whatAndWhere(config))
+        .containsExactly(
+            "line 8: domain \"ignored.example\"",
+            "line 22: incomingServer type=imap",
+            "line 29: port \"99999\"",
+            "line 27: incomingServer type=imap",
+            "line 36: socketType \"TLS-1.3-only\"",
+            "line 33: incomingServer type=imap",
+            "line 39: incomingServer type=jmap",
+            "line 62: outgoingServer type=imap");
+    assertThat(config.warnings().get(1)).endsWith("ignored: no hostname");
+    assertThat(config.warnings().get(3)).endsWith("ignored: no usable port");
+    assertThat(config.warnings().get(5)).endsWith("ignored: no usable socketType");
 
     assertThat(config.oAuth2()).hasValueSatisfying(oauth -> {
       assertThat(oauth.issuer()).hasValue("login.example.cz");
       assertThat(oauth.tokenUrl()).hasValue("https://login.example.cz/token");
     });
+  }
+
+  @Test
+  void aSectionWithNoAuthenticationMethodTheLibraryKnowsIsIgnored() throws Exception {
+    ClientConfig config = parseResource("unusable-authentication.xml");
+    EmailProviderConfig provider = config.emailProviders().get(0);
+
+    assertThat(provider.incomingServers()).extracting(ServerConfig::hostname).containsExactly("imap.example.org");
+    // Every value the draft defines, in the document's order; unknown values and repeats left out.
+    assertThat(provider.incomingServers().get(0).authMethods())
+        .containsExactly(
+            AuthMethod.OAUTH2,
+            AuthMethod.PASSWORD_ENCRYPTED,
+            AuthMethod.PASSWORD_CLEARTEXT,
+            AuthMethod.NTLM,
+            AuthMethod.GSSAPI,
+            AuthMethod.TLS_CLIENT_CERT,
+            AuthMethod.CLIENT_IP_ADDRESS,
+            AuthMethod.NONE,
+            AuthMethod.sasl("SCRAM-SHA-256-PLUS"));
+    assertThat(provider.outgoingServers())
+        .extracting(s -> s.hostname() + " " + s.authMethods())
+        .containsExactly(
+            "smtp.example.org [OAuth2, password-cleartext]",
+            // The older format's smtp-after-pop: no SMTP login, as for Thunderbird.
+            "relay-after-pop.example.org [none]",
+            "relay-by-address.example.org [client-IP-address]",
+            "relay-open.example.org [none]");
+
+    assertThat(whatAndWhere(config))
+        .containsExactly(
+            "line 7: incomingServer type=imap",
+            "line 13: incomingServer type=imap",
+            "line 39: outgoingServer type=smtp",
+            "line 44: outgoingServer type=smtp");
+    assertThat(config.warnings().get(0)).endsWith("ignored: no authentication");
+    assertThat(config.warnings().get(1))
+        .endsWith(
+            "ignored: no authentication this library supports"
+                + " (\"client-certificate\", \"http:Basic\", \"sasl:not a mechanism\", \"smtp-after-pop\", \"\")");
+    assertThat(config.warnings().get(2)).endsWith("ignored: no authentication");
+    assertThat(config.warnings().get(3)).endsWith("(\"password-quantum\")");
+  }
+
+  @Test
+  void theFirstUsableValueOfAnElementCountsAndAnUnusableOneIsIgnored() throws Exception {
+    ClientConfig config = parseResource("repeated-elements.xml");
+    EmailProviderConfig provider = config.emailProviders().get(0);
+
+    assertThat(provider.incomingServers())
+        .extracting(s -> s.hostname() + ":" + s.port() + " " + s.security() + " " + s.username().orElse("-"))
+        .containsExactly(
+            // Repeated: the first counts, as in Thunderbird.
+            "imap.example.net:993 IMPLICIT_TLS %EMAILADDRESS%",
+            // A later invalid value neither replaces the first nor drops the section.
+            "imap2.example.net:993 IMPLICIT_TLS -",
+            // An invalid first value is ignored; the valid one after it counts.
+            "pop.example.net:995 IMPLICIT_TLS -");
+    assertThat(provider.incomingServers().get(2).leaveMessagesOnServer()).hasValue(false);
+    ServerConfig smtp = provider.outgoingServers().get(0);
+    assertThat(smtp.maxMessageSize()).hasValue(20_000_000L);
+    assertThat(smtp.tlsVersions()).containsExactly("TLSv1.3");
+
+    assertThat(whatAndWhere(config))
+        .containsExactly(
+            "line 9: hostname \"imap-alternative.example.net\"",
+            "line 11: port \"143\"",
+            "line 13: socketType \"STARTTLS\"",
+            "line 16: username \"%EMAILLOCALPART%\"",
+            "line 21: port \"99999\"",
+            "line 23: socketType \"TLS\"",
+            "line 27: hostname \"pop_3.example.net\"",
+            "line 29: port \"pop3s\"",
+            "line 31: socketType \"TLS\"",
+            "line 35: leaveMessagesOnServer \"yes\"",
+            "line 37: leaveMessagesOnServer \"true\"",
+            "line 45: ms:maxMessageSize \"lots\"",
+            "line 47: ms:maxMessageSize \"30000000\"",
+            "line 49: ms:tlsVersions \"TLSv1.2\"");
+    assertThat(config.warnings().get(0)).endsWith("ignored: the first hostname of the section counts");
+    assertThat(config.warnings().get(4)).endsWith("ignored: not a port number from 1 to 65535");
+  }
+
+  @Test
+  void aFixedHostNameThatIsNoneIsReportedWhereItStands() throws Exception {
+    ClientConfig config = parseResource("invalid-hostnames.xml");
+    EmailProviderConfig provider = config.emailProviders().get(0);
+
+    assertThat(provider.incomingServers())
+        .extracting(ServerConfig::hostname)
+        .containsExactly("imap.example.com", "fallback.example.com", "pop.%EMAILDOMAIN%");
+    assertThat(provider.outgoingServers()).extracting(ServerConfig::hostname).containsExactly("192.0.2.25", "[2001:DB8::25]");
+    assertThat(whatAndWhere(config))
+        .containsExactly(
+            "line 7: hostname \"imap..example.com\"",
+            "line 6: incomingServer type=imap",
+            "line 13: hostname \"-imap.example.com\"",
+            "line 12: incomingServer type=imap",
+            "line 19: hostname \"imap.example.com/mail\"",
+            "line 27: ms:hostname \"mx_1.example.com\"",
+            "line 51: hostname \"smtp.example.com:587\"",
+            "line 50: outgoingServer type=smtp");
+    assertThat(config.warnings().get(0)).endsWith("ignored: not a host name");
+    assertThat(config.warnings().get(1)).endsWith("ignored: no usable hostname");
+  }
+
+  @Test
+  void aWarningQuotesADocumentsTextSafelyAndShort() {
+    String xml =
+        "<clientConfig><emailProvider id=\"p\"><incomingServer type=\"imap\">"
+            + "<hostname>evil\u009b2J\u202E" + "x".repeat(500) + "</hostname></incomingServer></emailProvider></clientConfig>";
+    String warning = parser.parse(xml, "escape").warnings().get(0);
+    assertThat(warning).doesNotContain("\u009b", "\u202E").contains("evil\uFFFD2J\uFFFDxxx").hasSizeLessThan(200);
   }
 
   @Test

@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Protocol;
+import org.mailsettings.ProviderDatabase;
 import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionRequest;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
+import org.mailsettings.clientconfig.ClientConfigParser;
 
 class SessionPropertiesTest {
   private static final MailSettingsResolver RESOLVER = MailSettingsResolver.create();
@@ -100,6 +105,38 @@ class SessionPropertiesTest {
     Properties props = connector.properties(exchange, EmailAddress.parse("jan@firma.cz"));
     assertThat(props.getProperty("mail.imap.auth.ntlm.disable")).isNull();
     assertThat(props.getProperty("mail.imap.auth.mechanisms")).isEqualTo("NTLM PLAIN LOGIN");
+  }
+
+  @Test
+  void theDraftsValuesWithoutALoginMeanNoSmtpLogin() {
+    String xml =
+        "<clientConfig version=\"1.1\"><emailProvider id=\"relay.example\"><domain>relay.example</domain>"
+            + "<outgoingServer type=\"smtp\"><hostname>a.relay.example</hostname><port>587</port>"
+            + "<socketType>STARTTLS</socketType><authentication>none</authentication></outgoingServer>"
+            + "<outgoingServer type=\"smtp\"><hostname>b.relay.example</hostname><port>587</port>"
+            + "<socketType>STARTTLS</socketType><authentication>client-IP-address</authentication></outgoingServer>"
+            + "<outgoingServer type=\"smtp\"><hostname>c.relay.example</hostname><port>587</port>"
+            + "<socketType>STARTTLS</socketType><authentication>smtp-after-pop</authentication></outgoingServer>"
+            + "<outgoingServer type=\"smtp\"><hostname>d.relay.example</hostname><port>587</port>"
+            + "<socketType>STARTTLS</socketType><authentication>client-IP-address</authentication>"
+            + "<authentication>password-cleartext</authentication></outgoingServer>"
+            + "</emailProvider></clientConfig>";
+    ProviderDatabase database =
+        ProviderDatabase.of("test", List.of(ClientConfigParser.defaults().parse(xml, "relay.xml")));
+    try (MailSettingsResolver resolver =
+        MailSettingsResolver.builder().addProviders(database).bundledDatabase(false).ispdbSnapshot(false).build()) {
+      Resolution relay = resolver.resolve("erp@relay.example");
+      Map<String, String> auth = new LinkedHashMap<>();
+      for (var candidate : relay.outgoing()) {
+        auth.put(candidate.settings().host(), connector.properties(candidate.settings(), relay.address()).getProperty("mail.smtp.auth"));
+      }
+      assertThat(auth)
+          .containsExactly(
+              Map.entry("a.relay.example", "false"),
+              Map.entry("b.relay.example", "false"),
+              Map.entry("c.relay.example", "false"),
+              Map.entry("d.relay.example", "true"));
+    }
   }
 
   @Test

@@ -31,9 +31,9 @@ class DiscoverCommandTest {
         TestDnsServer dns = new TestDnsServer()) {
       https.route("/ispdb/firma-x.cz", Response.ok(
           "<clientConfig><emailProvider id=\"firma-x.cz\"><domain>firma-x.cz</domain>"
-              + "<incomingServer type=\"imap\"><hostname>imap.firma-x.cz</hostname><port>993</port><socketType>SSL</socketType>"
+              + "<incomingServer type=\"imap\"><hostname>imap.firma-x.cz</hostname><port>993</port><socketType>SSL</socketType><authentication>password-cleartext</authentication>"
               + "<username>%EMAILADDRESS%</username></incomingServer>"
-              + "<outgoingServer type=\"smtp\"><hostname>smtp.firma-x.cz</hostname><port>465</port><socketType>SSL</socketType>"
+              + "<outgoingServer type=\"smtp\"><hostname>smtp.firma-x.cz</hostname><port>465</port><socketType>SSL</socketType><authentication>password-cleartext</authentication>"
               + "<username>%EMAILADDRESS%</username></outgoingServer></emailProvider></clientConfig>"));
       dns.mx("firma-x.cz", false, Duration.ZERO, "mx.firma-x.cz");
       String base = https.base();

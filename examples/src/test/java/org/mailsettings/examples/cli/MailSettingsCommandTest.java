@@ -102,7 +102,7 @@ class MailSettingsCommandTest {
         directory.resolve("own.xml"),
         "<clientConfig><emailProvider id=\"own\"><domain>vizus.cz</domain>"
             + "<outgoingServer type=\"smtp\"><hostname>relay.example</hostname><port>587</port>"
-            + "<socketType>STARTTLS</socketType></outgoingServer></emailProvider></clientConfig>");
+            + "<socketType>STARTTLS</socketType><authentication>password-cleartext</authentication></outgoingServer></emailProvider></clientConfig>");
     assertThat(run("--json", "--providers", directory.toString(), "info@vizus.cz")).isZero();
     assertThat(out.toString()).contains("\"host\":\"relay.example\"").contains("\"source\":\"LOCAL_FILE\"");
   }

@@ -37,9 +37,9 @@ class VerifyCommandTest {
         providers.resolve("example.cz.xml"),
         "<clientConfig version=\"1.1\"><emailProvider id=\"example.cz\"><domain>example.cz</domain>"
             + "<incomingServer type=\"imap\"><hostname>localhost</hostname><port>" + greenMail.getImaps().getPort()
-            + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>"
+            + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></incomingServer>"
             + "<outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>" + greenMail.getSmtps().getPort()
-            + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>"
+            + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></outgoingServer>"
             + "</emailProvider></clientConfig>");
   }
 
@@ -107,7 +107,7 @@ class VerifyCommandTest {
       http.route("/plain/forged.cz", org.mailsettings.testing.TestHttpServer.Response.ok(
           "<clientConfig version=\"1.1\"><emailProvider id=\"forged.cz\"><domain>forged.cz</domain>"
               + "<incomingServer type=\"imap\"><hostname>localhost</hostname><port>" + greenMail.getImaps().getPort()
-              + "</port><socketType>SSL</socketType><username>jan@example.cz</username></incomingServer>"
+              + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>jan@example.cz</username></incomingServer>"
               + "</emailProvider></clientConfig>"));
       String[] discover = {"--discover", "--quiet", "--timeout", "5",
           "--url", "AUTOCONFIG_HTTP=" + http.base() + "/plain/%EMAILDOMAIN%",

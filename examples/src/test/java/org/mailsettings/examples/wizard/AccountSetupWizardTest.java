@@ -55,9 +55,9 @@ class AccountSetupWizardTest {
   static String config(String domain) {
     return "<clientConfig><emailProvider id=\"" + domain + "\"><domain>" + domain + "</domain><displayName>Example</displayName>"
         + "<incomingServer type=\"imap\"><hostname>localhost</hostname><port>" + greenMail.getImaps().getPort()
-        + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>"
+        + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></incomingServer>"
         + "<outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>" + greenMail.getSmtps().getPort()
-        + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>"
+        + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></outgoingServer>"
         + "</emailProvider></clientConfig>";
   }
 

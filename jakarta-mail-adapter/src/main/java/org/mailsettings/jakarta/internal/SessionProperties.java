@@ -88,7 +88,10 @@ public final class SessionProperties {
 
     List<AuthMethod> methods = settings.authMethods();
     boolean ntlmAllowed = methods.contains(AuthMethod.NTLM);
-    boolean loginNeeded = !methods.contains(AuthMethod.NONE) || methods.size() > 1 || oauth2;
+    // No SMTP login only where every method the settings name admits the client without one:
+    // "none" (an open relay) and "client-IP-address" (a relay inside the provider's network;
+    // the parser reads the older "smtp-after-pop" as "none").
+    boolean loginNeeded = oauth2 || methods.isEmpty() || !methods.stream().allMatch(SessionProperties::withoutLogin);
     if (!ntlmAllowed) {
       props.setProperty(prefix + "auth.ntlm.disable", "true");
     }
@@ -114,6 +117,10 @@ public final class SessionProperties {
       settings.imapPathPrefix().ifPresent(prefixValue -> props.setProperty(IMAP_PATH_PREFIX, prefixValue));
     }
     return props;
+  }
+
+  private static boolean withoutLogin(AuthMethod method) {
+    return method.equals(AuthMethod.NONE) || method.equals(AuthMethod.CLIENT_IP_ADDRESS);
   }
 
   /** The default TLS context of the JDK. */
