@@ -13,8 +13,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.internal.discovery.BulkRun;
 import org.mailsettings.internal.discovery.DiscoveryContext;
 import org.mailsettings.internal.discovery.Pipeline;
 import org.mailsettings.internal.discovery.PipelineRuntime;
@@ -137,6 +140,40 @@ public final class MailSettingsResolver implements AutoCloseable {
       // discover never fails; an exception here is a bug in the library
       throw new IllegalStateException("Discovery failed unexpectedly", e);
     }
+  }
+
+  /**
+   * Discovers settings for many addresses, such as a contact list: each distinct domain is
+   * discovered once and every address of it gets that answer with its own usernames; at most
+   * {@link BulkOptions#concurrency()} domains are discovered at once, through this client's
+   * cache and limits. The returned stream reads the inputs lazily and hands out results as they
+   * complete (or in input order, see {@link BulkOptions#ordered()}), each with its input's index,
+   * so that memory stays flat however long the input is. An input that is not an address comes
+   * back as a result with its error; the run never stops for it. Closing the stream (or
+   * try-with-resources) cancels what is still running.
+   *
+   * <pre>{@code
+   * try (Stream<BulkResult> results = resolver.discoverAll(Files.lines(contacts), BulkOptions.defaults())) {
+   *   results.forEach(r -> System.out.println(r.index() + " " + r.resolution().map(Resolution::provider)));
+   * }
+   * }</pre>
+   *
+   * @throws IllegalStateException if the client is closed
+   */
+  public Stream<BulkResult> discoverAll(Stream<String> addresses, BulkOptions options) {
+    Objects.requireNonNull(addresses, "addresses");
+    Objects.requireNonNull(options, "options");
+    runtime.checkOpen();
+    BulkRun run = new BulkRun(addresses.iterator(), options, runtime);
+    return StreamSupport.stream(run, false).onClose(() -> {
+      run.close();
+      addresses.close();
+    });
+  }
+
+  /** {@link #discoverAll(Stream, BulkOptions)} over an iterable of addresses. */
+  public Stream<BulkResult> discoverAll(Iterable<String> addresses, BulkOptions options) {
+    return discoverAll(StreamSupport.stream(addresses.spliterator(), false), options);
   }
 
   /** A prober that runs on this client's threads with its TLS context, with default options. */

@@ -58,7 +58,8 @@ public final class DatabaseTask implements SourceTask {
     List<Candidate> outgoing =
         ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, layer, Trust.TRUSTED, reasons, notes);
     return Results.found(layer, Ranks.of(layer), incoming, outgoing, Optional.of(entry.provider()), notes,
-        query(), List.of(Note.of(NoteCode.PROVIDER_FOUND, entry.provider().name())), Duration.ZERO);
+            query(), List.of(Note.of(NoteCode.PROVIDER_FOUND, entry.provider().name())), Duration.ZERO)
+        .withExpansion(other -> new DatabaseTask(store, other).now());
   }
 
   @Override

@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.DiscoveryListener;
+import org.mailsettings.EmailAddress;
 import org.mailsettings.Note;
 import org.mailsettings.NoteCode;
 import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionPolicy;
+import org.mailsettings.ResolutionRequest;
 import org.mailsettings.SourceOutcome;
 import org.mailsettings.SourceReport;
 
@@ -35,7 +37,7 @@ public final class Discovery {
   private final @Nullable SourceResult[] results;
   private final long[] startedAt;
   private final List<@Nullable CompletableFuture<SourceResult>> running;
-  private final CompletableFuture<Resolution> outcome = new CompletableFuture<>();
+  private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
   private final DiscoveryListener listener;
   private final ResolutionPolicy policy;
   private @Nullable ScheduledFuture<?> deadline;
@@ -53,12 +55,53 @@ public final class Discovery {
     this.policy = context.request().policy();
   }
 
+  /**
+   * What a finished run found: every finished source's result, every source's report, and the
+   * deadline when it passed before every source answered. {@link #resolution} assembles it for
+   * the run's address; {@link #forAddress} for another address of the same domain.
+   */
+  public record Outcome(List<SourceResult> results, List<SourceReport> reports, @Nullable Long deadlineMillis) {
+    /** The resolution for {@code request}, whose address is the run's. */
+    public Resolution resolution(ResolutionRequest request) {
+      return Assembly.assemble(request, results, reports, deadlineMillis);
+    }
+
+    /** The resolution for {@code request}, another address of the run's domain ({@code runAddress}). */
+    public Resolution forAddress(EmailAddress runAddress, ResolutionRequest request) {
+      List<SourceResult> retargeted = new ArrayList<>(results.size());
+      for (SourceResult result : results) {
+        retargeted.add(result.forAddress(runAddress, request.address()));
+      }
+      return Assembly.assemble(request, retargeted, reports, deadlineMillis);
+    }
+  }
+
   /** Starts a run of the tasks; the future completes with the resolution and never fails. */
   public static CompletableFuture<Resolution> start(DiscoveryContext context, List<SourceTask> tasks) {
+    CompletableFuture<Outcome> run = outcome(context, tasks);
+    CompletableFuture<Resolution> resolution = new CompletableFuture<>();
+    var unused = run.whenComplete((finished, failure) -> {
+      if (finished != null) {
+        resolution.complete(finished.resolution(context.request()));
+      } else if (failure != null) {
+        resolution.completeExceptionally(failure);
+      }
+    });
+    // The caller cancels the resolution: the run stops everything.
+    var unusedToo = resolution.whenComplete((r, e) -> {
+      if (resolution.isCancelled()) {
+        run.cancel(false);
+      }
+    });
+    return resolution;
+  }
+
+  /** Starts a run of the tasks; cancelling the future stops it. */
+  public static CompletableFuture<Outcome> outcome(DiscoveryContext context, List<SourceTask> tasks) {
     return new Discovery(context, tasks).run();
   }
 
-  private CompletableFuture<Resolution> run() {
+  private CompletableFuture<Outcome> run() {
     var unused = outcome.whenComplete((r, e) -> {
       if (outcome.isCancelled()) {
         finish(End.CANCELLED);
@@ -265,7 +308,7 @@ public final class Discovery {
     }
     if (end != End.CANCELLED) {
       Long deadlineMillis = end == End.DEADLINE ? context.options().deadline().toMillis() : null;
-      outcome.complete(Assembly.assemble(context.request(), finishedResults, reports, deadlineMillis));
+      outcome.complete(new Outcome(List.copyOf(finishedResults), List.copyOf(reports), deadlineMillis));
     }
   }
 

@@ -47,7 +47,8 @@ public final class GuessTask implements SourceTask {
       notes.add(Note.of(NoteCode.GUESSES_TOO_LONG, address.domain()));
     }
     return Results.found(Source.GUESS, Ranks.of(Source.GUESS), incoming, outgoing, Optional.empty(), notes, query(),
-        List.of(Note.of(NoteCode.GUESSES_MADE, incoming.size(), outgoing.size())), Duration.ZERO);
+            List.of(Note.of(NoteCode.GUESSES_MADE, incoming.size(), outgoing.size())), Duration.ZERO)
+        .withExpansion(other -> new GuessTask(other, plaintext).now());
   }
 
   @Override

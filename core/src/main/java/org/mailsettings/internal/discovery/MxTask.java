@@ -70,7 +70,7 @@ public final class MxTask implements SourceTask {
     if (network != null) {
       return null;
     }
-    Optional<SourceResult> rule = byRule(hints, hintsAuthenticated, 0);
+    Optional<SourceResult> rule = byRule(address, hints, hintsAuthenticated, 0);
     return rule.orElseGet(() -> Results.nothing(Source.MX, query(), java.time.Duration.ZERO,
         Note.of(NoteCode.DOMAIN_NOT_LISTED)));
   }
@@ -109,7 +109,7 @@ public final class MxTask implements SourceTask {
   }
 
   /** The hoster rules for the hosts, each host against every layer, the first match winning. */
-  private Optional<SourceResult> byRule(List<String> hosts, boolean authenticated, long elapsedNanos) {
+  private Optional<SourceResult> byRule(EmailAddress address, List<String> hosts, boolean authenticated, long elapsedNanos) {
     Optional<ProviderStore.Match> match = store.byMxHosts(hosts);
     if (match.isEmpty()) {
       return Optional.empty();
@@ -129,7 +129,8 @@ public final class MxTask implements SourceTask {
         ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, layer, trust, reasons, notes), List.of(Source.MX));
     Note detail = Note.of(authenticated ? NoteCode.MX_HOSTER_AUTHENTICATED : NoteCode.MX_HOSTER, host, entry.provider().name(), database);
     return Optional.of(Results.found(Source.MX, Ranks.of(Source.MX), incoming, outgoing, Optional.of(entry.provider()), notes,
-        query(), List.of(detail), java.time.Duration.ofNanos(elapsedNanos)));
+            query(), List.of(detail), java.time.Duration.ofNanos(elapsedNanos))
+        .withExpansion(other -> byRule(other, hosts, authenticated, elapsedNanos).orElseThrow()));
   }
 
   private CompletableFuture<SourceResult> fromHosts(
@@ -142,7 +143,7 @@ public final class MxTask implements SourceTask {
     for (DnsClient.MxHost record : answer.records()) {
       hosts.add(record.host());
     }
-    Optional<SourceResult> rule = byRule(hosts, answer.authenticated(), context.since(start).toNanos());
+    Optional<SourceResult> rule = byRule(address, hosts, answer.authenticated(), context.since(start).toNanos());
     if (rule.isPresent()) {
       return CompletableFuture.completedFuture(rule.get());
     }
@@ -187,8 +188,15 @@ public final class MxTask implements SourceTask {
         List<Note> details = new ArrayList<>();
         details.add(Note.of(NoteCode.MX_DOCUMENT, host, last.report().query()));
         details.addAll(last.report().details());
+        java.time.Duration elapsed = context.since(start);
+        SourceResult document = last;
         return Results.found(Source.MX, Ranks.of(Source.MX), last.incoming(), last.outgoing(), last.provider(), last.notes(),
-            query(), details, context.since(start));
+                query(), details, elapsed)
+            .withExpansion(other -> {
+              SourceResult expanded = document.forAddress(address, other);
+              return Results.found(Source.MX, Ranks.of(Source.MX), expanded.incoming(), expanded.outgoing(), expanded.provider(),
+                  expanded.notes(), query(), details, elapsed);
+            });
       }
       return Results.nothing(Source.MX, query(), context.since(start), Note.of(NoteCode.MX_NOTHING, host, full, base));
     });

@@ -143,7 +143,8 @@ public final class Results {
     List<Note> details = new ArrayList<>();
     details.add(Note.of(NoteCode.DOCUMENT_FOUND, provider.name(), incoming.size(), outgoing.size()));
     details.addAll(notes);
-    return found(source, Ranks.of(source), incoming, outgoing, Optional.of(provider), notes, query, details, elapsed);
+    return found(source, Ranks.of(source), incoming, outgoing, Optional.of(provider), notes, query, details, elapsed)
+        .withExpansion(other -> fromDocument(source, query, document, other, trust, reasons, alsoVouching, elapsed));
   }
 
   /** The candidates with more sources vouching for them. */

@@ -1,10 +1,15 @@
 package org.mailsettings.internal.discovery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.Candidate;
+import org.mailsettings.EmailAddress;
 import org.mailsettings.Note;
 import org.mailsettings.Provider;
+import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.SourceReport;
 
@@ -12,18 +17,117 @@ import org.mailsettings.SourceReport;
  * What one source found: candidates of each direction, in the source's order, the provider when
  * it names one, notes for the resolution when it wins, and its report. {@code rank} is the rank
  * of this answer ({@link Ranks}): a database answer ranks as the layer that knew the domain.
+ *
+ * <p>A result found for one address of a domain can be turned into the result for another
+ * address of the same domain ({@link #forAddress}): sources that know the username rule (the
+ * databases, clientConfig documents) expand it again; the others substitute the address.
  */
-public record SourceResult(
-    Source source,
-    int rank,
-    List<Candidate> incoming,
-    List<Candidate> outgoing,
-    Optional<Provider> provider,
-    List<Note> notes,
-    SourceReport report) {
+public final class SourceResult {
+  private final Source source;
+  private final int rank;
+  private final List<Candidate> incoming;
+  private final List<Candidate> outgoing;
+  private final Optional<Provider> provider;
+  private final List<Note> notes;
+  private final SourceReport report;
+  private final @Nullable Function<EmailAddress, SourceResult> expansion;
+
+  /** A result; {@code expansion} gives the same answer for another address, when the source can. */
+  public SourceResult(
+      Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
+      List<Note> notes, SourceReport report, @Nullable Function<EmailAddress, SourceResult> expansion) {
+    this.source = source;
+    this.rank = rank;
+    this.incoming = List.copyOf(incoming);
+    this.outgoing = List.copyOf(outgoing);
+    this.provider = provider;
+    this.notes = List.copyOf(notes);
+    this.report = report;
+    this.expansion = expansion;
+  }
+
+  /** A result without an expansion of its own. */
+  public SourceResult(
+      Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
+      List<Note> notes, SourceReport report) {
+    this(source, rank, incoming, outgoing, provider, notes, report, null);
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  public int rank() {
+    return rank;
+  }
+
+  public List<Candidate> incoming() {
+    return incoming;
+  }
+
+  public List<Candidate> outgoing() {
+    return outgoing;
+  }
+
+  public Optional<Provider> provider() {
+    return provider;
+  }
+
+  public List<Note> notes() {
+    return notes;
+  }
+
+  public SourceReport report() {
+    return report;
+  }
 
   /** Whether anything was found. */
   public boolean found() {
     return !incoming.isEmpty() || !outgoing.isEmpty();
+  }
+
+  /** This result with another expansion. */
+  SourceResult withExpansion(Function<EmailAddress, SourceResult> other) {
+    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, other);
+  }
+
+  /**
+   * The same answer for {@code to}, another address of the domain this result was found for
+   * ({@code from}): expanded again where the source knows its username rule, else with the
+   * address (or its mailbox name) put in place of {@code from}'s.
+   */
+  public SourceResult forAddress(EmailAddress from, EmailAddress to) {
+    if (from.equals(to) || !found()) {
+      return this;
+    }
+    if (expansion != null) {
+      SourceResult expanded = expansion.apply(to);
+      return new SourceResult(source, rank, expanded.incoming, expanded.outgoing, expanded.provider, expanded.notes, report, expansion);
+    }
+    return new SourceResult(source, rank, substituted(incoming, from, to), substituted(outgoing, from, to), provider, notes, report, null);
+  }
+
+  private static List<Candidate> substituted(List<Candidate> candidates, EmailAddress from, EmailAddress to) {
+    List<Candidate> result = new ArrayList<>(candidates.size());
+    for (Candidate candidate : candidates) {
+      ServerSettings settings = candidate.settings();
+      String username = username(settings.username(), from, to);
+      List<String> alternatives = new ArrayList<>();
+      for (String alternative : candidate.usernameAlternatives()) {
+        alternatives.add(username(alternative, from, to));
+      }
+      result.add(Candidate.builder().from(candidate)
+          .settings(username.equals(settings.username()) ? settings : settings.withUsername(username))
+          .usernameAlternatives(alternatives)
+          .build());
+    }
+    return result;
+  }
+
+  private static String username(String username, EmailAddress from, EmailAddress to) {
+    if (username.equals(from.asciiAddress())) {
+      return to.asciiAddress();
+    }
+    return username.equals(from.localPart()) ? to.localPart() : username;
   }
 }
