@@ -115,4 +115,42 @@ class BulkDiscoveryTest {
           .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(i -> (long) i).collect(Collectors.toList()));
     }
   }
+
+  @Test
+  void aReadyResultIsHandedOutBeforeTheNextInputIsWaitedFor() {
+    // An input read slowly (a pipe a person types into): the second address comes only after
+    // the first one's answer was taken, so waiting for the input first would stall.
+    java.util.concurrent.CountDownLatch firstTaken = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean waitedInVain = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.Iterator<String> slowInput = new java.util.Iterator<>() {
+      private int given;
+
+      @Override
+      public boolean hasNext() {
+        if (given == 1) {
+          try {
+            waitedInVain.set(!firstTaken.await(5, java.util.concurrent.TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return given < 2;
+      }
+
+      @Override
+      public String next() {
+        return given++ == 0 ? "info@vizus.cz" : "x@gmail.com";
+      }
+    };
+    Iterable<String> input = () -> slowInput;
+    List<String> seen = new ArrayList<>();
+    try (Stream<BulkResult> stream = resolver.discoverAll(input, BulkOptions.builder().discovery(discovery).build())) {
+      stream.forEach(result -> {
+        seen.add(result.input());
+        firstTaken.countDown();
+      });
+    }
+    assertThat(waitedInVain).as("the first answer was held back until the next input came").isFalse();
+    assertThat(seen).containsExactly("info@vizus.cz", "x@gmail.com");
+  }
 }

@@ -98,18 +98,30 @@ public final class BulkRun implements Spliterator<BulkResult>, AutoCloseable {
     return true;
   }
 
-  /** Reads inputs while the window and the domain limit allow, then waits for a result. */
+  /**
+   * Hands out a ready result first and reads the next input only when none is ready (while the
+   * window and the domain limit allow), then waits for a result. Ready first: an input that is
+   * read slowly, such as a pipe a person types into, is answered line by line, and still up to
+   * the limit of domains are discovered at once while none is ready.
+   */
   private @Nullable Pending takeNext() {
     while (true) {
       if (closed) {
         return null;
       }
-      fill();
       synchronized (changed) {
         Pending ready = ready();
         if (ready != null) {
           pending.remove(ready);
           return ready;
+        }
+      }
+      if (readOne()) {
+        continue;
+      }
+      synchronized (changed) {
+        if (ready() != null) {
+          continue;
         }
         if (pending.isEmpty() && inputEnded) {
           return null;
@@ -139,32 +151,35 @@ public final class BulkRun implements Spliterator<BulkResult>, AutoCloseable {
     return null;
   }
 
-  private void fill() {
-    while (!inputEnded) {
-      synchronized (changed) {
-        if (pending.size() >= window || running.size() >= options.concurrency()) {
-          return;
-        }
-      }
-      if (!inputs.hasNext()) {
-        inputEnded = true;
-        return;
-      }
-      String input = Objects.requireNonNull(inputs.next(), "a null input");
-      long index = nextIndex++;
-      Pending item;
-      try {
-        item = new Pending(index, input, EmailAddress.parse(input), null);
-      } catch (InvalidEmailAddressException e) {
-        item = new Pending(index, input, null, e);
-      }
-      if (item.address != null) {
-        item.domain = domain(item.address);
-      }
-      synchronized (changed) {
-        pending.addLast(item);
+  /** Reads one input when the window and the domain limit allow; whether one was read. */
+  private boolean readOne() {
+    if (inputEnded) {
+      return false;
+    }
+    synchronized (changed) {
+      if (pending.size() >= window || running.size() >= options.concurrency()) {
+        return false;
       }
     }
+    if (!inputs.hasNext()) {
+      inputEnded = true;
+      return false;
+    }
+    String input = Objects.requireNonNull(inputs.next(), "a null input");
+    long index = nextIndex++;
+    Pending item;
+    try {
+      item = new Pending(index, input, EmailAddress.parse(input), null);
+    } catch (InvalidEmailAddressException e) {
+      item = new Pending(index, input, null, e);
+    }
+    if (item.address != null) {
+      item.domain = domain(item.address);
+    }
+    synchronized (changed) {
+      pending.addLast(item);
+    }
+    return true;
   }
 
   /** The domain's discovery: running, remembered, or started now for this address. */
