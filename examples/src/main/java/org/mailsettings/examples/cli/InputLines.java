@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  * Lines of standard input, read and handed out one at a time so that a list of millions is
  * answered as it streams: memory stays flat. A line longer than {@link #MAX_LINE} bytes is an
  * error record of its own (the rest of it is skipped, not held), and a line that is not valid
- * UTF-8 is one too, never a silent U+FFFD.
+ * UTF-8 is one too, never a silent U+FFFD. Address lists pass over blank lines and {@code #}
+ * comments and strip spaces; {@linkplain #raw raw} lines (for CSV, whose quoted fields may hold
+ * them) are handed out as they are, without the line end.
  */
 final class InputLines implements Iterator<InputLines.Line> {
   /** The longest line read, in bytes: far more than an address with a display name. */
@@ -30,12 +32,25 @@ final class InputLines implements Iterator<InputLines.Line> {
   }
 
   private final InputStream in;
+  private final int maxLine;
+  private final boolean raw;
   private long number;
   private @Nullable Line next;
   private boolean done;
 
   InputLines(InputStream in) {
+    this(in, MAX_LINE, false);
+  }
+
+  private InputLines(InputStream in, int maxLine, boolean raw) {
     this.in = in;
+    this.maxLine = maxLine;
+    this.raw = raw;
+  }
+
+  /** Every line as it is (blank ones too, a final carriage return dropped), up to {@code maxLine} bytes. */
+  static InputLines raw(InputStream in, int maxLine) {
+    return new InputLines(in, maxLine, true);
   }
 
   @Override
@@ -63,7 +78,7 @@ final class InputLines implements Iterator<InputLines.Line> {
     int b;
     try {
       while ((b = in.read()) >= 0 && b != '\n') {
-        if (bytes.size() < MAX_LINE) {
+        if (bytes.size() < maxLine) {
           bytes.write(b);
         } else {
           tooLong = true; // skipped, not kept
@@ -81,7 +96,7 @@ final class InputLines implements Iterator<InputLines.Line> {
     }
     number++;
     if (tooLong) {
-      return new Line(number, null, "line " + number + " is longer than " + MAX_LINE + " bytes");
+      return new Line(number, null, "line " + number + " is longer than " + maxLine + " bytes");
     }
     String text;
     try {
@@ -93,9 +108,12 @@ final class InputLines implements Iterator<InputLines.Line> {
     } catch (CharacterCodingException e) {
       return new Line(number, null, "line " + number + " is not valid UTF-8");
     }
+    if (raw) {
+      return new Line(number, text.endsWith("\r") ? text.substring(0, text.length() - 1) : text, null);
+    }
     String stripped = text.strip();
     if (stripped.isEmpty() || stripped.startsWith("#")) {
-      return done ? null : read();
+      return null; // passed over: hasNext reads on (a loop, not recursion: a million blank lines are fine)
     }
     return new Line(number, stripped, null);
   }

@@ -1,12 +1,18 @@
 package org.mailsettings.examples.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.BulkOptions;
+import org.mailsettings.BulkResult;
 import org.mailsettings.Candidate;
 import org.mailsettings.DiscoveryListener;
 import org.mailsettings.DiscoveryOptions;
@@ -66,12 +72,52 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "ADDRESS",
-      arity = "1..*",
-      description = "E-mail addresses such as info@vizus.cz or 'Jan Novák <info@novak.cz>'; '-' reads them from standard input, one a line.")
+      arity = "0..*",
+      description = "E-mail addresses such as info@vizus.cz or 'Jan Novák <info@novak.cz>'; '-' reads a list from standard input, "
+          + "one a line (or CSV records, see --csv), answered in parallel.")
   private List<String> addresses = new ArrayList<>();
 
-  @Option(names = "--json", description = "Print one JSON object per address, one a line.")
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = "Read a list of addresses from a file, one a line (or CSV records, see --csv), answered in parallel.")
+  private @Nullable Path inputFile;
+
+  @Option(
+      names = "--csv",
+      paramLabel = "COLUMN",
+      description = "The list is CSV with a header line; COLUMN (its name or number from 1) holds the address. "
+          + "The other columns are kept in the output. Comma, semicolon or tab, as the header has it.")
+  private @Nullable String csvColumn;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "table (default), json (one object a line) or csv (one record an address: the best settings, "
+          + "after the input's own columns).")
+  private @Nullable OutputFormat format;
+
+  @Option(names = "--json", description = "The same as --format json.")
   private boolean json;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description = "For a list: how many domains are discovered at once (default: ${DEFAULT-VALUE}).")
+  private int concurrency = 64;
+
+  @Option(
+      names = "--order",
+      paramLabel = "ORDER",
+      description = "For a list: answers in input order (input, the default) or as they complete (completed); "
+          + "each answer carries its input's index.")
+  private Order order = Order.INPUT;
+
+  /** The order of a list's answers. */
+  enum Order {
+    INPUT,
+    COMPLETED
+  }
 
   @Option(
       names = "--mx",
@@ -109,7 +155,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
           + "= a URL with %%EMAILDOMAIN%% and %%EMAILADDRESS%%.")
   private Map<String, String> urlTemplates = new java.util.LinkedHashMap<>();
 
-  @Option(names = "--quiet", description = "No progress on standard error.")
+  @Option(names = "--quiet", description = "Nothing on standard error but errors: no progress, no summary.")
   private boolean quiet;
 
   @Option(
@@ -166,9 +212,13 @@ public final class MailSettingsCommand implements Callable<Integer> {
   private boolean yes;
 
   private final Map<String, String> environment;
+  private final Supplier<InputStream> standardInput;
+  private final BooleanSupplier standardErrorIsTerminal;
 
-  private MailSettingsCommand(Map<String, String> environment) {
+  private MailSettingsCommand(Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal) {
     this.environment = environment;
+    this.standardInput = standardInput;
+    this.standardErrorIsTerminal = standardErrorIsTerminal;
   }
 
   /** A command line for this command, with case-insensitive enum values. */
@@ -178,7 +228,12 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   /** A command line that reads {@code --password-env} variables from {@code environment}. */
   public static CommandLine commandLine(Map<String, String> environment) {
-    CommandLine commandLine = new CommandLine(new MailSettingsCommand(Map.copyOf(environment)));
+    return commandLine(environment, () -> System.in, StandardError::isTerminal);
+  }
+
+  /** A command line with its own standard input, and told whether standard error is a terminal (for tests). */
+  static CommandLine commandLine(Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal) {
+    CommandLine commandLine = new CommandLine(new MailSettingsCommand(Map.copyOf(environment), standardInput, standardErrorIsTerminal));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
@@ -193,17 +248,21 @@ public final class MailSettingsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean list = addresses.contains("-") || inputFile != null;
     ResolutionPolicy policy;
     DiscoveryOptions discoveryOptions;
+    OutputFormat chosen;
     MailSettingsResolver resolver;
     try {
+      chosen = outputFormat();
+      checkListOptions(list);
       policy =
           ResolutionPolicy.builder()
               .allowPlaintext(allowPlaintext)
               .preferredIncoming(prefer)
               .addAllExcludedProtocols(exclude)
               .build();
-      discoveryOptions = discoveryOptions(err);
+      discoveryOptions = discoveryOptions(err, list);
       resolver = resolver();
     } catch (ClientConfigException | IllegalArgumentException e) {
       err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
@@ -220,24 +279,16 @@ public final class MailSettingsCommand implements Callable<Integer> {
         }
       }
       try {
+        if (list) {
+          return answerList(resolver, policy, discoveryOptions, chosen, verifying, out, err);
+        }
+        AnswerPrinter printer = new AnswerPrinter(chosen, out, false, List.of(), ',', verify);
+        printer.begin();
         int status = OK;
+        long index = 0;
         for (String address : addresses) {
-          if (address.equals("-")) {
-            // One line at a time: a list of millions is answered as it streams.
-            InputLines lines = new InputLines(System.in);
-            while (lines.hasNext()) {
-              InputLines.Line line = lines.next();
-              if (line.error() != null) {
-                status = Math.max(status, badLine(line, out, err));
-              } else {
-                status = Math.max(status, resolveOne(line.value().orElseThrow(), resolver, policy, discoveryOptions, verifying, out, err));
-              }
-              out.flush();
-            }
-          } else {
-            status = Math.max(status, resolveOne(address, resolver, policy, discoveryOptions, verifying, out, err));
-            out.flush();
-          }
+          status = Math.max(status, answerOne(index++, address, resolver, policy, discoveryOptions, verifying, printer, err));
+          out.flush();
         }
         return status;
       } finally {
@@ -248,13 +299,95 @@ public final class MailSettingsCommand implements Callable<Integer> {
     }
   }
 
-  private int badLine(InputLines.Line line, PrintWriter out, PrintWriter err) {
-    String error = String.valueOf(line.error());
-    err.println("mailsettings: " + error);
-    if (json) {
-      out.println(ResolutionJson.error("line " + line.number(), error));
+  private OutputFormat outputFormat() {
+    if (json && format != null && format != OutputFormat.JSON) {
+      throw new IllegalArgumentException("--json and --format " + format.name().toLowerCase(java.util.Locale.ROOT) + " contradict each other");
     }
-    return BAD_INPUT;
+    return json ? OutputFormat.JSON : format != null ? format : OutputFormat.TABLE;
+  }
+
+  private void checkListOptions(boolean list) {
+    if (addresses.isEmpty() && inputFile == null) {
+      throw new IllegalArgumentException("no address: give one or more, '-' for standard input or --input FILE");
+    }
+    if (concurrency < 1 || concurrency > 10_000) {
+      throw new IllegalArgumentException("--concurrency must be between 1 and 10000: " + concurrency);
+    }
+    if (csvColumn != null && !list) {
+      throw new IllegalArgumentException("--csv is for a list: '-' or --input FILE");
+    }
+    if (list && !mxHosts.isEmpty()) {
+      throw new IllegalArgumentException("--mx names the MX hosts of one domain: it cannot be used with a list");
+    }
+  }
+
+  /**
+   * A list ({@code -}, {@code --input}): every address through the bulk API, each domain
+   * discovered once and up to {@code --concurrency} domains at once; answers printed as they are
+   * handed out, so that memory stays flat; a progress bar when standard error is a terminal.
+   */
+  private int answerList(
+      MailSettingsResolver resolver,
+      ResolutionPolicy policy,
+      DiscoveryOptions discoveryOptions,
+      OutputFormat chosen,
+      @Nullable Verifying verifying,
+      PrintWriter out,
+      PrintWriter err) {
+    BulkInput input;
+    try {
+      input = BulkInput.of(addresses, standardInput, inputFile, csvColumn);
+    } catch (IllegalArgumentException e) {
+      err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
+      return BAD_INPUT;
+    }
+    BulkOptions bulk = BulkOptions.builder()
+        .discovery(discoveryOptions)
+        .policy(policy)
+        .concurrency(concurrency)
+        .ordered(order == Order.INPUT)
+        .build();
+    AnswerPrinter printer = new AnswerPrinter(chosen, out, true, input.header(), input.delimiter(), verify);
+    BulkSummary summary = new BulkSummary();
+    int status = OK;
+    try (input;
+        Progress progress = !quiet && standardErrorIsTerminal.getAsBoolean()
+            ? Progress.bar(err, input.total().orElse(-1), StandardError.width(environment))
+            : Progress.none(err);
+        Stream<BulkResult> results = resolver.discoverAll(iterable(input.addresses()), bulk)) {
+      printer.begin();
+      out.flush();
+      java.util.Iterator<BulkResult> answers = results.iterator();
+      while (answers.hasNext()) {
+        BulkResult result = answers.next();
+        BulkInput.Entry entry = input.take(result.index());
+        Resolution resolution = result.resolution().orElse(null);
+        if (entry.error() != null || resolution == null) {
+          String message = entry.error() != null
+              ? String.valueOf(entry.error())
+              : result.error().map(e -> String.valueOf(e.getMessage())).orElse("not an address");
+          progress.println("mailsettings: " + Terminal.safe(message));
+          printer.error(result.index(), result.input(), entry.columns(), message);
+          summary.addInvalid();
+          status = Math.max(status, BAD_INPUT);
+        } else {
+          Answer answer = complete(resolution, resolver, verifying, err);
+          printer.answer(result.index(), entry.columns(), answer);
+          summary.add(answer);
+          status = Math.max(status, answer.status());
+        }
+        out.flush();
+        progress.step();
+      }
+    }
+    if (!quiet) {
+      err.println(summary.line());
+    }
+    return status;
+  }
+
+  private static Iterable<String> iterable(java.util.Iterator<String> iterator) {
+    return () -> iterator;
   }
 
   /** The one client of this run: provider files, TLS trust and DNS server. */
@@ -273,7 +406,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  private DiscoveryOptions discoveryOptions(PrintWriter err) {
+  private DiscoveryOptions discoveryOptions(PrintWriter err, boolean list) {
     if (timeoutSeconds <= 0 || timeoutSeconds > 3600) {
       throw new IllegalArgumentException("--timeout must be between 0 and 3600 seconds: " + timeoutSeconds);
     }
@@ -302,7 +435,18 @@ public final class MailSettingsCommand implements Callable<Integer> {
             "--url takes AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER, not " + entry.getKey());
       }
     }
-    if (!quiet) {
+    if (offline) {
+      // A list goes through discovery: offline, its sources are those that need no network.
+      options.sources(java.util.Set.of(Source.LOCAL_FILE, Source.BUNDLED_DATABASE, Source.ISPDB_SNAPSHOT, Source.GUESS));
+    } else if (discover) {
+      // Asked to discover: the bundled layers would answer first and end the run, so they are left
+      // out (the application's own files stay); the ISPDB is asked online instead of its snapshot.
+      java.util.Set<Source> sources = new java.util.HashSet<>(Source.discoverySources());
+      sources.remove(Source.BUNDLED_DATABASE);
+      sources.remove(Source.ISPDB_SNAPSHOT);
+      options.sources(sources);
+    }
+    if (!quiet && !list) {
       options.listener(new DiscoveryListener() {
         @Override
         public void finished(SourceReport report) {
@@ -338,13 +482,14 @@ public final class MailSettingsCommand implements Callable<Integer> {
         .orElseThrow(() -> new IllegalArgumentException("no password: there is no console to ask on; use --password-env NAME"));
   }
 
-  private int resolveOne(
+  private int answerOne(
+      long index,
       String input,
       MailSettingsResolver resolver,
       ResolutionPolicy policy,
       DiscoveryOptions discoveryOptions,
       @Nullable Verifying verifying,
-      PrintWriter out,
+      AnswerPrinter printer,
       PrintWriter err) {
     Resolution resolution;
     try {
@@ -367,11 +512,17 @@ public final class MailSettingsCommand implements Callable<Integer> {
       return NOT_RESOLVED;
     } catch (InvalidEmailAddressException | InvalidSettingsException e) {
       err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
-      if (json) {
-        out.println(ResolutionJson.error(input, String.valueOf(e.getMessage())));
-      }
+      printer.error(index, input, List.of(), String.valueOf(e.getMessage()));
       return BAD_INPUT;
     }
+    Answer answer = complete(resolution, resolver, verifying, err);
+    printer.answer(index, List.of(), answer);
+    return answer.status();
+  }
+
+  /** The resolution with what was asked for besides: probe findings, verification, properties. */
+  private Answer complete(Resolution found, MailSettingsResolver resolver, @Nullable Verifying verifying, PrintWriter err) {
+    Resolution resolution = found;
     List<ProbeResult> findings = List.of();
     if (probe && !resolution.isEmpty()) {
       Prober prober = resolver.prober();
@@ -384,29 +535,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
     if (verifying != null && verify && !resolution.isEmpty()) {
       verified = verifying.verify(resolution, confirmedDomains(resolution, err));
     }
-    if (json) {
-      out.println(ResolutionJson.of(resolution, verified, properties && verifying != null ? verifying.properties(resolution) : null, findings));
-    } else {
-      ResolutionTable.print(resolution, out);
-      if (!findings.isEmpty()) {
-        out.println("  Probed without credentials:");
-        findings.forEach(f -> {
-          out.println("    " + Terminal.safe(f.toString()));
-          f.proposal().ifPresent(p -> out.println("      proposal: " + p.settings().address() + " (" + Terminal.safe(joined(p.reasons())) + ")"));
-        });
-        out.println();
-      }
-      if (properties && verifying != null) {
-        verifying.printProperties(resolution, out);
-      }
-      if (verified != null) {
-        verified.print(out);
-      }
-    }
-    if (resolution.isEmpty()) {
-      return NOT_RESOLVED;
-    }
-    return verified != null && !verified.anyWorks() ? NOT_VERIFIED : OK;
+    Map<String, String> blocks = properties && verifying != null ? verifying.properties(resolution) : null;
+    return new Answer(resolution, findings, verified, blocks);
   }
 
   /**

@@ -27,6 +27,15 @@ final class ResolutionJson {
       Verifying.@Nullable Result verified,
       @Nullable Map<String, String> properties,
       List<ProbeResult> findings) {
+    return Json.write(map(resolution, verified, properties, findings));
+  }
+
+  /** The object of {@link #of}, for a caller that adds members of its own. */
+  static Map<String, Object> map(
+      Resolution resolution,
+      Verifying.@Nullable Result verified,
+      @Nullable Map<String, String> properties,
+      List<ProbeResult> findings) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("address", resolution.address().address());
     root.put("provider", resolution.provider().map(ResolutionJson::provider).orElse(null));
@@ -55,14 +64,19 @@ final class ResolutionJson {
     if (verified != null) {
       root.put("verification", verified.json());
     }
-    return Json.write(root);
+    return root;
   }
 
   static String error(String input, String message) {
+    return Json.write(errorMap(input, message));
+  }
+
+  /** The object of {@link #error}, for a caller that adds members of its own. */
+  static Map<String, Object> errorMap(String input, String message) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("address", input);
     root.put("error", message);
-    return Json.write(root);
+    return root;
   }
 
   private static Map<String, Object> finding(ProbeResult f) {

@@ -154,12 +154,4 @@ final class Verifying implements AutoCloseable {
     }
     return blocks;
   }
-
-  void printProperties(Resolution resolution, PrintWriter out) {
-    properties(resolution).forEach((title, text) -> {
-      out.println("  Jakarta Mail properties for " + title + ":");
-      text.lines().forEach(line -> out.println("    " + line));
-    });
-    out.println();
-  }
 }

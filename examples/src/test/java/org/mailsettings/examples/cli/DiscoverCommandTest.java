@@ -62,6 +62,42 @@ class DiscoverCommandTest {
   }
 
   @Test
+  void discoverAsksTheNetworkEvenForADomainTheBundledDatabaseKnows() throws Exception {
+    try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost"));
+        TestDnsServer dns = new TestDnsServer()) {
+      https.route("/ispdb/vizus.cz", Response.ok(
+          "<clientConfig><emailProvider id=\"vizus.cz\"><domain>vizus.cz</domain>"
+              + "<incomingServer type=\"imap\"><hostname>imap.online.example</hostname><port>993</port><socketType>SSL</socketType>"
+              + "<authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></incomingServer>"
+              + "</emailProvider></clientConfig>"));
+      String base = https.base();
+      for (String list : new String[] {"no", "yes"}) {
+        out.getBuffer().setLength(0);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--json", "--quiet", "--discover", "--timeout", "5",
+            "--dns", "127.0.0.1:" + dns.port(), "--ispdb", base + "/ispdb/",
+            "--url", "AUTOCONFIG=" + base + "/ac/%EMAILDOMAIN%", "--url", "WELL_KNOWN=" + base + "/wk/%EMAILDOMAIN%",
+            "--url", "AUTOCONFIG_HTTP=" + base + "/plain/%EMAILDOMAIN%", "--url", "AUTODISCOVER=" + base + "/ad/%EMAILDOMAIN%",
+            "--truststore", TestTls.directory().resolve("truststore.p12").toString()));
+        int status;
+        if (list.equals("yes")) {
+          args.add("-");
+          byte[] input = "info@vizus.cz\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          picocli.CommandLine commandLine = MailSettingsCommand.commandLine(Map.of(), () -> new java.io.ByteArrayInputStream(input), () -> false);
+          commandLine.setOut(new PrintWriter(out, true));
+          commandLine.setErr(new PrintWriter(err, true));
+          status = commandLine.execute(args.toArray(String[]::new));
+        } else {
+          args.add("info@vizus.cz");
+          status = run(args.toArray(String[]::new));
+        }
+        assertThat(status).as(list + ": " + err).isZero();
+        // The online ISPDB answers: the bundled database and its ISPDB snapshot are left out.
+        assertThat(out.toString()).as(list).contains("\"host\":\"imap.online.example\"").doesNotContain("BUNDLED_DATABASE");
+      }
+    }
+  }
+
+  @Test
   void offlineNeverAsksTheNetwork() throws Exception {
     try (TestDnsServer dns = new TestDnsServer()) {
       assertThat(run("--offline", "--dns", "127.0.0.1:" + dns.port(), "jan@nowhere-known.cz")).isZero();
