@@ -1,4 +1,4 @@
-package org.mailsettings.testing;
+package org.mailsettings.clientconfig;
 
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -9,16 +9,16 @@ import java.nio.file.Path;
  * The real-world documents the tests read, all inside the project: the bundled ISPDB snapshot
  * (core's resources, MPL-2.0) and the autoconfig draft's sample (test resources).
  */
-public final class TestCorpora {
+final class TestCorpora {
   private TestCorpora() {}
 
   /** The ISPDB snapshot's directory. */
-  public static Path ispdb() {
+  static Path ispdb() {
     return directory("/org/mailsettings/ispdb/");
   }
 
   /** The autoconfig draft's sample document and schema. */
-  public static Path autoconfigDraft() {
+  static Path autoconfigDraft() {
     return directory("/org/mailsettings/clientconfig/autoconfig-draft/");
   }
 
