@@ -71,8 +71,9 @@ public final class AuthMethod {
   }
 
   /**
-   * A named SASL mechanism, such as {@code SCRAM-SHA-256}. The name is upper-cased.
+   * {@return a named SASL mechanism, such as {@code SCRAM-SHA-256}} The name is upper-cased.
    *
+   * @param mechanism the SASL mechanism name
    * @throws IllegalArgumentException if the name is not a valid SASL mechanism name (RFC 4422:
    *     1 to 20 characters of A-Z, 0-9, hyphen and underscore)
    */
@@ -91,6 +92,10 @@ public final class AuthMethod {
    * values). Besides the draft's names it reads Thunderbird's older {@code plain} and {@code
    * secure} and the draft's alternative spelling {@code OAuth}. Returns empty for a value the
    * draft says to ignore.
+   *
+   * @param value the mechanism's name in that naming system
+   * @param system the naming system
+   * @return the method; empty for a value the draft says to ignore
    */
   public static Optional<AuthMethod> fromAutoconfig(String value, String system) {
     String text = value.trim();
@@ -118,9 +123,10 @@ public final class AuthMethod {
   }
 
   /**
-   * The method of a kind other than {@link Kind#SASL} (which needs a mechanism name: {@link
-   * #sasl(String)}).
+   * {@return the method of a kind other than {@link Kind#SASL} (which needs a mechanism name: {@link
+   * #sasl(String)})}
    *
+   * @param kind the kind of method
    * @throws IllegalArgumentException for {@link Kind#SASL}
    */
   public static AuthMethod of(Kind kind) {
@@ -137,17 +143,17 @@ public final class AuthMethod {
     };
   }
 
-  /** The kind of authentication. */
+  /** {@return the kind of authentication} */
   public Kind kind() {
     return kind;
   }
 
-  /** The SASL mechanism name for {@link Kind#SASL}, or an empty string for every other kind. */
+  /** {@return the SASL mechanism name for {@link Kind#SASL}, or an empty string for every other kind} */
   public String saslMechanism() {
     return saslMechanism;
   }
 
-  /** Whether this method sends or proves a password (and therefore needs one). */
+  /** {@return whether this method sends or proves a password (and therefore needs one)} */
   public boolean usesPassword() {
     return kind == Kind.PASSWORD_CLEARTEXT
         || kind == Kind.PASSWORD_ENCRYPTED
@@ -156,7 +162,9 @@ public final class AuthMethod {
             && !saslMechanism.equals("EXTERNAL") && !saslMechanism.equals("GSSAPI"));
   }
 
-  /** The value as the autoconfig format writes it: {@code password-cleartext}, {@code OAuth2}, or the SASL name. */
+  /**
+   * {@return the value as the autoconfig format writes it: {@code password-cleartext}, {@code OAuth2}, or the SASL name}
+   */
   public String autoconfigName() {
     return kind == Kind.SASL ? saslMechanism : kind.autoconfigName;
   }

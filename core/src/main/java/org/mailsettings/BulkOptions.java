@@ -21,30 +21,30 @@ public abstract class BulkOptions {
 
   BulkOptions() {}
 
-  /** Default discovery, 64 domains at once, results as they complete, 10,000 domains remembered. */
+  /** {@return default discovery, 64 domains at once, results as they complete, 10,000 domains remembered} */
   public static BulkOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** How each domain is discovered; {@link DiscoveryOptions#defaults()} unless set. */
+  /** {@return how each domain is discovered; {@link DiscoveryOptions#defaults()} unless set} */
   @Value.Default
   public DiscoveryOptions discovery() {
     return DiscoveryOptions.defaults();
   }
 
-  /** The policy every address is resolved with; {@link ResolutionPolicy#defaults()} unless set. */
+  /** {@return the policy every address is resolved with; {@link ResolutionPolicy#defaults()} unless set} */
   @Value.Default
   public ResolutionPolicy policy() {
     return ResolutionPolicy.defaults();
   }
 
   /**
-   * How many domains are discovered at once: 64 by default. Discovery waits on the network, not
+   * {@return how many domains are discovered at once: 64 by default} Discovery waits on the network, not
    * on the processor, so this can be far above the number of cores; the client's own limits
    * ({@link MailSettingsResolver.Builder#maxConcurrentDiscoveries}) still apply.
    */
@@ -54,9 +54,9 @@ public abstract class BulkOptions {
   }
 
   /**
-   * Whether results come back in input order (a slow domain then holds back the results after
-   * it, within a window of a few times {@link #concurrency()} addresses) or as they complete (the
-   * default).
+   * {@return whether results come back in input order (a slow domain then holds back the results
+   * after it, within a window of a few times {@link #concurrency()} addresses) or as they complete
+   * (the default)}
    */
   @Value.Default
   public boolean ordered() {
@@ -64,8 +64,8 @@ public abstract class BulkOptions {
   }
 
   /**
-   * How many finished domains are remembered, so that a later address of the same domain is
-   * answered without asking the network again: 10,000 by default. Memory stays bounded by it
+   * {@return how many finished domains are remembered, so that a later address of the same domain
+   * is answered without asking the network again: 10,000 by default} Memory stays bounded by it
    * however long the input is.
    */
   @Value.Default

@@ -12,29 +12,41 @@ public abstract class BulkResult {
 
   BulkResult() {}
 
-  /** The result of an input that is an address. */
+  /**
+   * {@return the result of an input that is an address}
+   *
+   * @param index the input's position, from 0
+   * @param input the input as it was given
+   * @param resolution the address's resolution
+   */
   public static BulkResult of(long index, String input, Resolution resolution) {
     return new ImmutableBulkResult.Builder().index(index).input(input).resolution(resolution).build();
   }
 
-  /** The result of an input that is not an address. */
+  /**
+   * {@return the result of an input that is not an address}
+   *
+   * @param index the input's position, from 0
+   * @param input the input as it was given
+   * @param error why it is not an address
+   */
   public static BulkResult failed(long index, String input, InvalidEmailAddressException error) {
     return new ImmutableBulkResult.Builder().index(index).input(input).error(error).build();
   }
 
-  /** The input's position, counting from 0. */
+  /** {@return the input's position, counting from 0} */
   public abstract long index();
 
-  /** The input as it was given. */
+  /** {@return the input as it was given} */
   public abstract String input();
 
-  /** The resolution, when the input is an address. */
+  /** {@return the resolution, when the input is an address} */
   public abstract Optional<Resolution> resolution();
 
-  /** Why the input is not an address, when it is not. */
+  /** {@return why the input is not an address, when it is not} */
   public abstract Optional<InvalidEmailAddressException> error();
 
-  /** Whether the input was an address (and so has a resolution). */
+  /** {@return whether the input was an address (and so has a resolution)} */
   public boolean isAddress() {
     return resolution().isPresent();
   }

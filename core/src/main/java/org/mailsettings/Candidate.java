@@ -13,49 +13,54 @@ public abstract class Candidate {
 
   Candidate() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A candidate from one source. */
+  /**
+   * {@return a candidate from one source}
+   *
+   * @param settings the server settings
+   * @param source the source
+   * @param trust how far the candidate can be trusted
+   * @param reason why the candidate is there
+   */
   public static Candidate of(ServerSettings settings, Source source, Trust trust, Note reason) {
     return builder().settings(settings).addSources(source).trust(trust).addReasons(reason).build();
   }
 
-  /** The settings. */
+  /** {@return the settings} */
   public abstract ServerSettings settings();
 
-  /**
-   * Every source that vouched for these settings, the most authoritative first. Never empty.
-   */
+  /** {@return every source that vouched for these settings, the most authoritative first} Never empty. */
   public abstract List<Source> sources();
 
-  /** How far the settings can be trusted. */
+  /** {@return how far the settings can be trusted} */
   public abstract Trust trust();
 
   /**
-   * Why this candidate is here: first where it came from ({@link NoteCode#FROM_PROVIDER_DOMAIN}
+   * {@return why this candidate is here: first where it came from ({@link NoteCode#FROM_PROVIDER_DOMAIN}
    * "bundled database: VIZUS serves vizus.cz"), then what qualifies it ({@link
-   * NoteCode#REDIRECTED_TO}, {@link NoteCode#PRIVATE_ADDRESS}, {@link NoteCode#ANSWERED_PROBE}).
+   * NoteCode#REDIRECTED_TO}, {@link NoteCode#PRIVATE_ADDRESS}, {@link NoteCode#ANSWERED_PROBE})}
    * Never empty.
    */
   public abstract List<Note> reasons();
 
   /**
-   * Other usernames worth trying, in order, when {@link ServerSettings#username()} is refused
-   * because the username form is not known (guesses). Empty when the form is known.
+   * {@return other usernames worth trying, in order, when {@link ServerSettings#username()} is refused
+   * because the username form is not known (guesses)} Empty when the form is known.
    */
   public abstract List<String> usernameAlternatives();
 
-  /** The protocol of the settings. */
+  /** {@return the protocol of the settings} */
   public Protocol protocol() {
     return settings().protocol();
   }
 
   /**
-   * The registrable ("second-level") domain of the host, as the user is asked to confirm it
-   * ({@code spoje.net} for {@code firma--cz.mx.spoje.net}); an IP address as it is.
+   * {@return the registrable ("second-level") domain of the host, as the user is asked to confirm it
+   * ({@code spoje.net} for {@code firma--cz.mx.spoje.net}); an IP address as it is}
    */
   public String hostDomain() {
     String host = settings().host();
@@ -64,7 +69,7 @@ public abstract class Candidate {
         : org.mailsettings.internal.psl.PublicSuffixList.bundled().registrableDomain(host).orElse(host);
   }
 
-  /** The primary (most authoritative) source. */
+  /** {@return the primary (most authoritative) source} */
   public Source source() {
     return sources().get(0);
   }

@@ -9,9 +9,18 @@ public interface DiscoveryListener {
   /** A listener that does nothing. */
   DiscoveryListener NONE = new DiscoveryListener() {};
 
-  /** A source started asking {@code query}. */
+  /**
+   * A source started asking {@code query}.
+   *
+   * @param source the source that starts
+   * @param query what is asked
+   */
   default void started(Source source, String query) {}
 
-  /** A source finished (or was stopped). */
+  /**
+   * A source finished (or was stopped).
+   *
+   * @param report what the source answered
+   */
   default void finished(SourceReport report) {}
 }

@@ -31,72 +31,76 @@ public abstract class DiscoveryOptions {
 
   DiscoveryOptions() {}
 
-  /** A 10 s deadline, 5 s per request, 1 MiB per response, every source. */
+  /** {@return a 10 s deadline, 5 s per request, 1 MiB per response, every source} */
   public static DiscoveryOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /**
+   * A builder starting from these options.
+   *
+   * @return this builder
+   */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.from(this);
     return builder;
   }
 
-  /** The bound of the whole discovery: what has not answered by then is reported as a timeout. */
+  /** {@return the bound of the whole discovery: what has not answered by then is reported as a timeout} */
   @Value.Default
   public Duration deadline() {
     return Duration.ofSeconds(10);
   }
 
-  /** The bound of one HTTP exchange (headers and body) or DNS query. */
+  /** {@return the bound of one HTTP exchange (headers and body) or DNS query} */
   @Value.Default
   public Duration requestTimeout() {
     return Duration.ofSeconds(5);
   }
 
-  /** The largest HTTP response read: 1 MiB. */
+  /** {@return the largest HTTP response read: 1 MiB} */
   @Value.Default
   public int maxResponseBytes() {
     return 1 << 20;
   }
 
-  /** How many redirects are followed (only to HTTPS). */
+  /** {@return how many redirects are followed (only to HTTPS)} */
   @Value.Default
   public int maxRedirects() {
     return 3;
   }
 
-  /** The ISPDB base URL; the domain is appended ({@code %ISPDB%%EMAILDOMAIN%}). */
+  /** {@return the ISPDB base URL; the domain is appended ({@code %ISPDB%%EMAILDOMAIN%})} */
   @Value.Default
   public String ispdbBaseUrl() {
     return PUBLIC_ISPDB;
   }
 
-  /** Autoconfig 1.1. */
+  /** {@return the URL template of autoconfig 1.1} */
   @Value.Default
   public String autoconfigUrlTemplate() {
     return "https://autoconfig.%EMAILDOMAIN%/mail/config-v1.1.xml?emailaddress=%EMAILADDRESS%";
   }
 
-  /** Autoconfig 1.2, the well-known location. */
+  /** {@return the URL template of autoconfig 1.2, the well-known location} */
   @Value.Default
   public String wellKnownUrlTemplate() {
     return "https://%EMAILDOMAIN%/.well-known/autoconfig/mail/config-v1.1.xml";
   }
 
-  /** Autoconfig 1.3 over plain HTTP. */
+  /** {@return the URL template of autoconfig 1.3 over plain HTTP} */
   @Value.Default
   public String autoconfigHttpUrlTemplate() {
     return "http://autoconfig.%EMAILDOMAIN%/mail/config-v1.1.xml";
   }
 
-  /** Microsoft Autodiscover endpoints, tried in order. */
+  /** {@return the Microsoft Autodiscover endpoints, tried in order} */
   @Value.Default
   public List<String> autodiscoverUrlTemplates() {
     return List.of(
@@ -105,7 +109,7 @@ public abstract class DiscoveryOptions {
   }
 
   /**
-   * The sources to ask; all of {@link Source#discoverySources()} by default. The provider
+   * {@return the sources to ask; all of {@link Source#discoverySources()} by default} The provider
    * databases are consulted as layers: leave out {@link Source#ISPDB_SNAPSHOT}, say, to ask the
    * online ISPDB instead of the bundled snapshot.
    */
@@ -115,21 +119,25 @@ public abstract class DiscoveryOptions {
   }
 
   /**
-   * Whether sources run at once (the default) or one after another in priority order (slower;
-   * for comparison and for networks that must not see parallel requests).
+   * {@return whether sources run at once (the default) or one after another in priority order (slower;
+   * for comparison and for networks that must not see parallel requests)}
    */
   @Value.Default
   public boolean parallel() {
     return true;
   }
 
-  /** How long an HTTP document (or a 404) is kept in the cache. */
+  /** {@return how long an HTTP document (or a 404) is kept in the cache} */
   @Value.Default
   public Duration httpCacheTtl() {
     return Duration.ofHours(1);
   }
 
-  /** Hears about each source as it starts and finishes. */
+  /**
+   * Hears about each source as it starts and finishes.
+   *
+   * @return the listener; one that does nothing by default
+   */
   @Value.Default
   public DiscoveryListener listener() {
     return DiscoveryListener.NONE;

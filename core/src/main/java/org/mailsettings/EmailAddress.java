@@ -45,6 +45,7 @@ public final class EmailAddress {
    * Parses an address as people type it.
    *
    * @param text for example {@code info@vizus.cz} or {@code Jan Novák <info@novak.cz>}
+   * @return the address
    * @throws InvalidEmailAddressException if the text is not a usable address; its {@link
    *     InvalidEmailAddressException#reason() reason} says why
    */
@@ -97,6 +98,9 @@ public final class EmailAddress {
   /**
    * Creates an address from a mailbox name and a domain, without a display name.
    *
+   * @param localPart the part before the @
+   * @param domain the domain
+   * @return the address
    * @throws InvalidEmailAddressException if either part is invalid
    */
   public static EmailAddress of(String localPart, String domain) {
@@ -251,45 +255,49 @@ public final class EmailAddress {
     return new int[] {first, last, quoted ? 0 : 1};
   }
 
-  /** The display name, such as {@code Jan Novák}, when one was given. */
+  /** {@return the display name, such as {@code Jan Novák}, when one was given} */
   public Optional<String> displayName() {
     return Optional.ofNullable(displayName);
   }
 
-  /** The mailbox name before the {@code @}, as written (a quoted one keeps its quotes). */
+  /** {@return the mailbox name before the {@code @}, as written (a quoted one keeps its quotes)} */
   public String localPart() {
     return localPart;
   }
 
-  /** The domain in Unicode, case-folded, for display: {@code příklad.cz}. */
+  /** {@return the domain in Unicode, case-folded, for display: {@code příklad.cz}} */
   public String domain() {
     return domain.unicode();
   }
 
-  /** The domain in ASCII (IDNA) form, for DNS and host names: {@code xn--pklad-zsa96e.cz}. */
+  /** {@return the domain in ASCII (IDNA) form, for DNS and host names: {@code xn--pklad-zsa96e.cz}} */
   public String asciiDomain() {
     return domain.ascii();
   }
 
-  /** {@code local@domain} with the Unicode domain, without the display name. */
+  /** {@return {@code local@domain} with the Unicode domain, without the display name} */
   public String address() {
     return address;
   }
 
   /**
-   * {@code local@domain} with the ASCII domain, without the display name: the form used as a login
-   * name and in SMTP envelopes.
+   * {@return {@code local@domain} with the ASCII domain, without the display name: the form used as a login
+   * name and in SMTP envelopes}
    */
   public String asciiAddress() {
     return asciiAddress;
   }
 
-  /** This address without its display name. */
+  /** {@return this address without its display name} */
   public EmailAddress withoutDisplayName() {
     return displayName == null ? this : new EmailAddress(null, localPart, domain);
   }
 
-  /** This address with the given display name (blank removes it). */
+  /**
+   * {@return this address with the given display name (blank removes it)}
+   *
+   * @param name the display name
+   */
   public EmailAddress withDisplayName(String name) {
     String collapsed = collapseSpaces(name);
     if (collapsed.codePoints().anyMatch(Character::isISOControl)) {

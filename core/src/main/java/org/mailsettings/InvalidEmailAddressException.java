@@ -42,13 +42,15 @@ public final class InvalidEmailAddressException extends IllegalArgumentException
       this.description = description;
     }
 
-    /** The reason as a phrase, for example "it has no '@' between the mailbox and the domain". */
+    /** {@return the reason as a phrase, for example "it has no '@' between the mailbox and the domain"} */
     public String description() {
       return description;
     }
   }
 
+  /** Why the text is not an address. */
   private final Reason reason;
+  /** The text as given. */
   private final String input;
 
   InvalidEmailAddressException(Reason reason, String input, String detail) {
@@ -71,12 +73,12 @@ public final class InvalidEmailAddressException extends IllegalArgumentException
     return printable.length() <= 100 ? printable : printable.substring(0, 97) + "...";
   }
 
-  /** What is wrong. */
+  /** {@return what is wrong} */
   public Reason reason() {
     return reason;
   }
 
-  /** The text that was given. */
+  /** {@return the text that was given} */
   public String input() {
     return input;
   }

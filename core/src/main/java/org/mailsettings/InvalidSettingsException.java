@@ -7,7 +7,11 @@ package org.mailsettings;
 public final class InvalidSettingsException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message that names the bad value. */
+  /**
+   * Creates the exception with a message that names the bad value.
+   *
+   * @param message what is wrong and what to fix
+   */
   public InvalidSettingsException(String message) {
     super(message);
   }

@@ -65,12 +65,12 @@ public final class MailSettingsResolver implements AutoCloseable {
     this.runtime = runtime;
   }
 
-  /** A client with the bundled databases and the default runtime. */
+  /** {@return a client with the bundled databases and the default runtime} */
   public static MailSettingsResolver create() {
     return builder().build();
   }
 
-  /** A builder; by default the bundled databases are consulted after any databases added. */
+  /** {@return a builder; by default the bundled databases are consulted after any databases added} */
   public static Builder builder() {
     return new Builder();
   }
@@ -78,13 +78,20 @@ public final class MailSettingsResolver implements AutoCloseable {
   /**
    * Resolves an address given as text, offline.
    *
+   * @param address the e-mail address
+   * @return the resolution
    * @throws InvalidEmailAddressException if the text is not an address
    */
   public Resolution resolve(String address) {
     return resolve(EmailAddress.parse(address));
   }
 
-  /** Resolves an address with no MX hints and the default policy, offline. */
+  /**
+   * Resolves an address with no MX hints and the default policy, offline.
+   *
+   * @param address the e-mail address
+   * @return the resolution
+   */
   public Resolution resolve(EmailAddress address) {
     return resolve(ResolutionRequest.of(address));
   }
@@ -93,6 +100,9 @@ public final class MailSettingsResolver implements AutoCloseable {
    * Resolves a request (an address with MX hints and a policy) offline, on the calling thread:
    * the provider databases by domain, then the hoster rules for the MX hints, then guesses.
    * Never touches the network; never throws for an address {@link EmailAddress#parse} accepted.
+   *
+   * @param request the request (address, MX hints, policy)
+   * @return the resolution
    */
   public Resolution resolve(ResolutionRequest request) {
     Objects.requireNonNull(request, "request");
@@ -109,6 +119,9 @@ public final class MailSettingsResolver implements AutoCloseable {
    * <p>The future never fails: problems are in {@link Resolution#sourceReports()}. Cancelling it
    * stops every source (HTTP exchanges are aborted) and releases the discovery.
    *
+   * @param request the request (address, MX hints, policy)
+   * @param options the options
+   * @return the resolution, once no source still running could change it or at the deadline
    * @throws IllegalStateException if the client is closed
    */
   public CompletableFuture<Resolution> discover(ResolutionRequest request, DiscoveryOptions options) {
@@ -118,15 +131,22 @@ public final class MailSettingsResolver implements AutoCloseable {
     return Pipeline.discover(new DiscoveryContext(request, options, runtime));
   }
 
-  /** {@link #discover(ResolutionRequest, DiscoveryOptions)} for an address with the default policy. */
+  /**
+   * {@return {@link #discover(ResolutionRequest, DiscoveryOptions)} for an address with the default policy}
+   *
+   * @param address the e-mail address
+   * @param options the options
+   */
   public CompletableFuture<Resolution> discover(EmailAddress address, DiscoveryOptions options) {
     return discover(ResolutionRequest.of(address), options);
   }
 
   /**
-   * {@link #discover(ResolutionRequest, DiscoveryOptions)}, waiting for the answer: returns by
-   * the options' deadline. An interrupt cancels the discovery.
+   * {@return {@link #discover(ResolutionRequest, DiscoveryOptions)}, waiting for the answer: returns by
+   * the options' deadline} An interrupt cancels the discovery.
    *
+   * @param request the request (address, MX hints, policy)
+   * @param options the options
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public Resolution discoverAndWait(ResolutionRequest request, DiscoveryOptions options) throws InterruptedException {
@@ -158,6 +178,9 @@ public final class MailSettingsResolver implements AutoCloseable {
    * }
    * }</pre>
    *
+   * @param addresses the inputs, read lazily (closed with the returned stream)
+   * @param options how the run discovers, how many domains at once, in which order
+   * @return the results, one for each input
    * @throws IllegalStateException if the client is closed
    */
   public Stream<BulkResult> discoverAll(Stream<String> addresses, BulkOptions options) {
@@ -171,28 +194,38 @@ public final class MailSettingsResolver implements AutoCloseable {
     });
   }
 
-  /** {@link #discoverAll(Stream, BulkOptions)} over an iterable of addresses. */
+  /**
+   * {@link #discoverAll(Stream, BulkOptions)} over an iterable of addresses.
+   *
+   * @param addresses the inputs, read lazily
+   * @param options how the run discovers, how many domains at once, in which order
+   * @return the results, one for each input
+   */
   public Stream<BulkResult> discoverAll(Iterable<String> addresses, BulkOptions options) {
     return discoverAll(StreamSupport.stream(addresses.spliterator(), false), options);
   }
 
-  /** A prober that runs on this client's threads with its TLS context, with default options. */
+  /** {@return a prober that runs on this client's threads with its TLS context, with default options} */
   public Prober prober() {
     return prober(ProbeOptions.defaults());
   }
 
-  /** A prober that runs on this client's threads with its TLS context. */
+  /**
+   * {@return a prober that runs on this client's threads with its TLS context}
+   *
+   * @param options the options
+   */
   public Prober prober(ProbeOptions options) {
     runtime.checkOpen();
     return Prober.create(options, runtime.executor(), runtime.sslContext());
   }
 
-  /** The application's databases and the library's layers consulted, in order. */
+  /** {@return the application's databases and the library's layers consulted, in order} */
   public List<ProviderDatabase> databases() {
     return databases;
   }
 
-  /** Every known provider, from every database, in consultation order. */
+  /** {@return every known provider, from every database, in consultation order} */
   public List<Provider> providers() {
     List<Provider> providers = new ArrayList<>();
     for (ProviderDatabase database : databases) {
@@ -202,16 +235,16 @@ public final class MailSettingsResolver implements AutoCloseable {
   }
 
   /**
-   * The TLS context this client uses for HTTPS and probing, for companion modules (such as the
-   * Jakarta Mail adapter) that should trust the same authorities.
+   * {@return the TLS context this client uses for HTTPS and probing, for companion modules (such as the
+   * Jakarta Mail adapter) that should trust the same authorities}
    */
   public SSLContext sslContext() {
     return runtime.sslContext();
   }
 
   /**
-   * The executor this client runs its work on, for companion modules that should share its
-   * threads rather than start their own.
+   * {@return the executor this client runs its work on, for companion modules that should share its
+   * threads rather than start their own}
    */
   public Executor executor() {
     return runtime.executor();
@@ -248,6 +281,9 @@ public final class MailSettingsResolver implements AutoCloseable {
     /**
      * Adds a database of the application's own provider files, consulted before the bundled
      * ones and after those added earlier; it takes precedence for the domains it knows.
+     *
+     * @param database the database
+     * @return this builder
      */
     public Builder addProviders(ProviderDatabase database) {
       databases.add(Objects.requireNonNull(database, "database"));
@@ -257,6 +293,8 @@ public final class MailSettingsResolver implements AutoCloseable {
     /**
      * Adds the provider files of a directory; see {@link ProviderDatabase#fromDirectory(Path)}.
      *
+     * @param directory the directory
+     * @return this builder
      * @throws org.mailsettings.clientconfig.ClientConfigException if the directory cannot be
      *     listed (it must exist) or a file cannot be parsed
      */
@@ -264,13 +302,23 @@ public final class MailSettingsResolver implements AutoCloseable {
       return addProviders(ProviderDatabase.fromDirectory(directory));
     }
 
-    /** Whether to consult the curated bundled database (after the application's). On by default. */
+    /**
+     * Whether to consult the curated bundled database (after the application's). On by default.
+     *
+     * @param enabled whether it is consulted
+     * @return this builder
+     */
     public Builder bundledDatabase(boolean enabled) {
       this.bundled = enabled;
       return this;
     }
 
-    /** Whether to consult the bundled ISPDB snapshot (after the curated database). On by default. */
+    /**
+     * Whether to consult the bundled ISPDB snapshot (after the curated database). On by default.
+     *
+     * @param enabled whether it is consulted
+     * @return this builder
+     */
     public Builder ispdbSnapshot(boolean enabled) {
       this.snapshot = enabled;
       return this;
@@ -280,6 +328,9 @@ public final class MailSettingsResolver implements AutoCloseable {
      * The executor to run discovery and probing on (it is never shut down by the client).
      * Without one, the client keeps a pool of at most {@link #maxThreads(int)} daemon threads
      * that end when idle.
+     *
+     * @param executor the threads to run on
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -289,6 +340,8 @@ public final class MailSettingsResolver implements AutoCloseable {
     /**
      * The size of the client's own pool, when no executor is given: 16 by default.
      *
+     * @param threads the number of threads
+     * @return this builder
      * @throws InvalidSettingsException if not between 1 and 1024
      */
     public Builder maxThreads(int threads) {
@@ -299,7 +352,12 @@ public final class MailSettingsResolver implements AutoCloseable {
       return this;
     }
 
-    /** The clock of elapsed times and cache lifetimes (tests pass a controllable one). */
+    /**
+     * The clock of elapsed times and cache lifetimes (tests pass a controllable one).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -308,13 +366,21 @@ public final class MailSettingsResolver implements AutoCloseable {
     /**
      * The TLS context for HTTPS and probing (private authorities, tests); the JDK's default
      * otherwise. Host names are always verified, whatever the context.
+     *
+     * @param context the TLS context
+     * @return this builder
      */
     public Builder sslContext(SSLContext context) {
       this.sslContext = Objects.requireNonNull(context, "context");
       return this;
     }
 
-    /** The HTTP proxy selector of discovery. */
+    /**
+     * The HTTP proxy selector of discovery.
+     *
+     * @param proxySelector the proxy selector
+     * @return this builder
+     */
     public Builder proxy(ProxySelector proxySelector) {
       this.proxy = Objects.requireNonNull(proxySelector, "proxySelector");
       return this;
@@ -325,6 +391,8 @@ public final class MailSettingsResolver implements AutoCloseable {
      * follow redirects itself (the library follows them by its own rules); the client never
      * closes it.
      *
+     * @param client the HTTP client
+     * @return this builder
      * @throws InvalidSettingsException if it follows redirects
      */
     public Builder httpClient(HttpClient client) {
@@ -338,6 +406,8 @@ public final class MailSettingsResolver implements AutoCloseable {
     /**
      * The bound of one TCP connection of discovery: 3 s by default.
      *
+     * @param timeout the timeout
+     * @return this builder
      * @throws InvalidSettingsException if not positive
      */
     public Builder connectTimeout(Duration timeout) {
@@ -352,6 +422,9 @@ public final class MailSettingsResolver implements AutoCloseable {
      * The DNS server to ask, by IP address (IPv4 or IPv6) and port; the system's configured
      * server otherwise.
      *
+     * @param ipAddress the DNS server's IP address
+     * @param port the port
+     * @return this builder
      * @throws InvalidSettingsException if the host is not an IP address or the port is outside 1
      *     to 65535
      */
@@ -376,6 +449,8 @@ public final class MailSettingsResolver implements AutoCloseable {
      * How many DNS answers and HTTP documents the cache keeps (10,000 by default; 0 turns it
      * off). Concurrent discoveries share one lookup of the same name or URL.
      *
+     * @param entries the number of entries
+     * @return this builder
      * @throws InvalidSettingsException if negative
      */
     public Builder cacheSize(int entries) {
@@ -390,6 +465,9 @@ public final class MailSettingsResolver implements AutoCloseable {
      * How many discoveries run at once in all (256 by default) and for one domain (8 by
      * default); more wait, without holding a thread, until one ends.
      *
+     * @param total at most this many discoveries at once
+     * @param perDomain at most this many for one domain at once
+     * @return this builder
      * @throws InvalidSettingsException if either is below 1
      */
     public Builder maxConcurrentDiscoveries(int total, int perDomain) {
@@ -401,7 +479,11 @@ public final class MailSettingsResolver implements AutoCloseable {
       return this;
     }
 
-    /** Builds the client; threads start only when work arrives. */
+    /**
+     * Builds the client; threads start only when work arrives.
+     *
+     * @return the client
+     */
     public MailSettingsResolver build() {
       List<ProviderDatabase> all = new ArrayList<>(databases);
       if (bundled) {

@@ -25,7 +25,10 @@ public abstract class Note {
   Note() {}
 
   /**
-   * A note of {@code code} with its arguments, each turned into text ({@link String#valueOf}).
+   * {@return a note of {@code code} with its arguments, each turned into text ({@link String#valueOf})}
+   *
+   * @param code what the note says
+   * @param arguments its arguments
    */
   public static Note of(NoteCode code, Object... arguments) {
     List<String> texts = new ArrayList<>(arguments.length);
@@ -35,15 +38,17 @@ public abstract class Note {
     return new ImmutableNote.Builder().code(code).arguments(texts).build();
   }
 
-  /** What the note says. */
+  /** {@return what the note says} */
   public abstract NoteCode code();
 
-  /** The arguments, in the order the code's documentation gives. */
+  /** {@return the arguments, in the order the code's documentation gives} */
   public abstract List<String> arguments();
 
   /**
-   * The note in words for people in {@code locale}, from the library's resource bundles; English
-   * where the locale has no bundle.
+   * {@return the note in words for people in {@code locale}, from the library's resource bundles; English
+   * where the locale has no bundle}
+   *
+   * @param locale the language
    */
   public String message(Locale locale) {
     return Messages.render(code(), arguments(), locale);

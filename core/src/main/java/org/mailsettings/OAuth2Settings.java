@@ -21,27 +21,27 @@ public abstract class OAuth2Settings {
 
   OAuth2Settings() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The issuer as the provider's data names it: a host name such as {@code accounts.google.com}
-   * (the clientConfig form) or an issuer URL.
+   * {@return the issuer as the provider's data names it: a host name such as {@code accounts.google.com}
+   * (the clientConfig form) or an issuer URL}
    */
   public abstract String issuer();
 
-  /** The scopes to request, in the provider's order; never empty. */
+  /** {@return the scopes to request, in the provider's order; never empty} */
   public abstract List<String> scopes();
 
-  /** The authorization endpoint (where the user's browser signs in). */
+  /** {@return the authorization endpoint (where the user's browser signs in)} */
   public abstract URI authorizationEndpoint();
 
-  /** The token endpoint. */
+  /** {@return the token endpoint} */
   public abstract URI tokenEndpoint();
 
-  /** The device authorization endpoint (RFC 8628), when the provider offers that grant. */
+  /** {@return the device authorization endpoint (RFC 8628), when the provider offers that grant} */
   public abstract Optional<URI> deviceAuthorizationEndpoint();
 
   @Value.Check

@@ -32,33 +32,41 @@ public enum Protocol {
     this.incoming = incoming;
   }
 
-  /** The standard port for implicit TLS: 993, 995 or 465. */
+  /** {@return the standard port for implicit TLS: 993, 995 or 465} */
   public int implicitTlsPort() {
     return implicitTlsPort;
   }
 
-  /** The standard port for STARTTLS or plaintext: 143, 110 or 587. */
+  /** {@return the standard port for STARTTLS or plaintext: 143, 110 or 587} */
   public int startTlsPort() {
     return startTlsPort;
   }
 
-  /** The standard port for the given security mode. */
+  /**
+   * {@return the standard port for the given security mode}
+   *
+   * @param security the security
+   */
   public int defaultPort(Security security) {
     return security == Security.IMPLICIT_TLS ? implicitTlsPort : startTlsPort;
   }
 
-  /** Whether this protocol reads mail (IMAP, POP3) rather than sending it (SMTP). */
+  /** {@return whether this protocol reads mail (IMAP, POP3) rather than sending it (SMTP)} */
   public boolean isIncoming() {
     return incoming;
   }
 
-  /** The server {@code type} attribute the autoconfig format uses: {@code imap}, {@code pop3}, {@code smtp}. */
+  /**
+   * {@return the server {@code type} attribute the autoconfig format uses: {@code imap}, {@code pop3}, {@code smtp}}
+   */
   public String autoconfigType() {
     return autoconfigType;
   }
 
   /**
-   * Whether {@code port} is one of this protocol's standard ports, including 25 for SMTP.
+   * {@return whether {@code port} is one of this protocol's standard ports, including 25 for SMTP}
+   *
+   * @param port the port
    */
   public boolean isStandardPort(int port) {
     return port == implicitTlsPort || port == startTlsPort || (this == SMTP && port == SMTP_RELAY_PORT);

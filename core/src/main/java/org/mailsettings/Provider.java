@@ -13,43 +13,43 @@ public abstract class Provider {
 
   Provider() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The provider's id, by convention its main domain: {@code vizus.cz}. */
+  /** {@return the provider's id, by convention its main domain: {@code vizus.cz}} */
   public abstract String id();
 
-  /** The provider's name for display: {@code VIZUS}. */
+  /** {@return the provider's name for display: {@code VIZUS}} */
   public abstract String name();
 
-  /** The provider's own page on mail settings, when known. */
+  /** {@return the provider's own page on mail settings, when known} */
   public abstract Optional<String> documentationUrl();
 
   /**
-   * Notes for the user from the provider's file ({@code <ms:note>}): quirks, requirements,
-   * warnings. They are data, in the language of the file (English for the bundled files).
+   * {@return notes for the user from the provider's file ({@code <ms:note>}): quirks, requirements,
+   * warnings} They are data, in the language of the file (English for the bundled files).
    */
   public abstract List<String> notes();
 
   /**
-   * Which database layer knows the provider: {@link Source#LOCAL_FILE} (the application's own
+   * {@return which database layer knows the provider: {@link Source#LOCAL_FILE} (the application's own
    * files), {@link Source#BUNDLED_DATABASE} (curated), {@link Source#ISPDB_SNAPSHOT}, or the
-   * network source whose document named it.
+   * network source whose document named it}
    */
   public abstract Source source();
 
-  /** The file, resource or URL the provider was read from: {@code bundled:vizus.cz.xml}. */
+  /** {@return the file, resource or URL the provider was read from: {@code bundled:vizus.cz.xml}} */
   public abstract String origin();
 
-  /** The mail domains the provider serves directly (not its customers' domains). */
+  /** {@return the mail domains the provider serves directly (not its customers' domains)} */
   public abstract List<String> domains();
 
   /**
-   * How the provider issues OAuth 2.0 tokens, when its data says so (Google, Microsoft, Yahoo,
+   * {@return how the provider issues OAuth 2.0 tokens, when its data says so (Google, Microsoft, Yahoo,
    * AOL, ...): what an application needs, besides its own client registration, to sign the
-   * user in.
+   * user in}
    */
   public abstract Optional<OAuth2Settings> oauth2();
 

@@ -46,8 +46,8 @@ public final class ProviderDatabase {
   }
 
   /**
-   * The curated provider files bundled with the library: the providers and hosters listed in the
-   * README. Read once per JVM (from the build's compiled form) and shared.
+   * {@return the curated provider files bundled with the library: the providers and hosters listed in the
+   * README} Read once per JVM (from the build's compiled form) and shared.
    *
    * @throws IllegalStateException only if the library's own resources are damaged
    */
@@ -56,8 +56,8 @@ public final class ProviderDatabase {
   }
 
   /**
-   * The bundled snapshot of Thunderbird's ISPDB (MPL-2.0; see the README), consulted after the
-   * curated files. Read once per JVM and shared.
+   * {@return the bundled snapshot of Thunderbird's ISPDB (MPL-2.0; see the README), consulted after the
+   * curated files} Read once per JVM and shared.
    *
    * @throws IllegalStateException only if the library's own resources are damaged
    */
@@ -74,9 +74,10 @@ public final class ProviderDatabase {
   }
 
   /**
-   * Every {@code *.xml} file directly in a directory, read in file-name order. Candidates from
+   * {@return every {@code *.xml} file directly in a directory, read in file-name order} Candidates from
    * these files carry {@link Source#LOCAL_FILE}.
    *
+   * @param directory the directory
    * @throws ClientConfigException if the directory cannot be listed or a file cannot be parsed
    *     (the message names the file and line)
    */
@@ -104,9 +105,9 @@ public final class ProviderDatabase {
   }
 
   /**
-   * The provider files at a classpath location: the location holds an {@value #INDEX_FILE}
+   * {@return the provider files at a classpath location: the location holds an {@value #INDEX_FILE}
    * listing the file names, one a line ({@code #} starts a comment), because class paths cannot
-   * be listed. Candidates from these files carry {@link Source#LOCAL_FILE}.
+   * be listed} Candidates from these files carry {@link Source#LOCAL_FILE}.
    *
    * @param loader the class loader to read with
    * @param location a resource directory such as {@code com/example/mail-providers}
@@ -120,9 +121,10 @@ public final class ProviderDatabase {
   }
 
   /**
-   * A database of documents the application parsed itself; candidates from it carry {@link
-   * Source#LOCAL_FILE}.
+   * {@return a database of documents the application parsed itself; candidates from it carry {@link
+   * Source#LOCAL_FILE}}
    *
+   * @param documents the clientConfig documents
    * @param description for notes, such as "provider files in /etc/mail-providers"
    */
   public static ProviderDatabase of(String description, Collection<ClientConfig> documents) {
@@ -177,25 +179,25 @@ public final class ProviderDatabase {
   }
 
   /**
-   * What candidates from this database say about their origin: {@link Source#LOCAL_FILE} for the
+   * {@return what candidates from this database say about their origin: {@link Source#LOCAL_FILE} for the
    * application's databases, {@link Source#BUNDLED_DATABASE} or {@link Source#ISPDB_SNAPSHOT} for
-   * the library's layers.
+   * the library's layers}
    */
   public Source source() {
     return index.source();
   }
 
-  /** A description for notes and messages, such as "bundled database". */
+  /** {@return a description for notes and messages, such as "bundled database"} */
   public String description() {
     return index.description();
   }
 
-  /** The providers, in the order they were read. */
+  /** {@return the providers, in the order they were read} */
   public List<Provider> providers() {
     return index.entries().stream().map(ProviderEntry::provider).collect(Collectors.toUnmodifiableList());
   }
 
-  /** The parsed provider sections, with their server templates, in the order they were read. */
+  /** {@return the parsed provider sections, with their server templates, in the order they were read} */
   public List<EmailProviderConfig> providerConfigs() {
     return index.entries().stream().map(ProviderEntry::config).collect(Collectors.toUnmodifiableList());
   }

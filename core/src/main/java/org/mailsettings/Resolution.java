@@ -17,27 +17,33 @@ public abstract class Resolution {
 
   Resolution() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The address that was resolved. */
+  /** {@return the address that was resolved} */
   public abstract EmailAddress address();
 
-  /** The provider or hoster, when one was recognised. */
+  /** {@return the provider or hoster, when one was recognised} */
   public abstract Optional<Provider> provider();
 
-  /** IMAP and POP3 candidates, the preferred first. */
+  /** {@return IMAP and POP3 candidates, the preferred first} */
   public abstract List<Candidate> incoming();
 
-  /** SMTP candidates, the preferred first. */
+  /** {@return SMTP candidates, the preferred first} */
   public abstract List<Candidate> outgoing();
 
-  /** Notes for people, as codes with arguments: what was consulted, what was left out and why, advice. */
+  /**
+   * {@return notes for people, as codes with arguments: what was consulted, what was left out and why, advice}
+   */
   public abstract List<Note> notes();
 
-  /** Whether a note of this code is among the {@linkplain #notes() notes}. */
+  /**
+   * {@return whether a note of this code is among the {@linkplain #notes() notes}}
+   *
+   * @param code the note code to look for
+   */
   public boolean hasNote(NoteCode code) {
     for (Note note : notes()) {
       if (note.code() == code) {
@@ -48,15 +54,15 @@ public abstract class Resolution {
   }
 
   /**
-   * For a discovery: what each source was asked, what came back and how long it took, in source
-   * order. Empty for an offline resolution.
+   * {@return what each source of a discovery was asked, what came back and how long it took, in
+   * source order} Empty for an offline resolution.
    */
   public abstract List<SourceReport> sourceReports();
 
   /**
-   * The registrable ("second-level") domains of every host among the candidates, in order of
+   * {@return the registrable ("second-level") domains of every host among the candidates, in order of
    * first appearance: what the autoconfig draft asks clients to show when the user must confirm
-   * settings ({@code spoje.net} for {@code firma--cz.mx.spoje.net}).
+   * settings ({@code spoje.net} for {@code firma--cz.mx.spoje.net})}
    */
   @Value.Lazy
   public List<String> hostDomains() {
@@ -69,30 +75,34 @@ public abstract class Resolution {
     return List.copyOf(domains);
   }
 
-  /** Whether nothing at all was found. */
+  /** {@return whether nothing at all was found} */
   public boolean isEmpty() {
     return incoming().isEmpty() && outgoing().isEmpty();
   }
 
-  /** The candidates for one protocol, in order. */
+  /**
+   * {@return the candidates for one protocol, in order}
+   *
+   * @param protocol the protocol
+   */
   public List<Candidate> candidates(Protocol protocol) {
     List<Candidate> all = protocol.isIncoming() ? incoming() : outgoing();
     return all.stream().filter(c -> c.protocol() == protocol).collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
-  /** The first incoming candidate, if any. */
+  /** {@return the first incoming candidate, if any} */
   public Optional<Candidate> bestIncoming() {
     return incoming().stream().findFirst();
   }
 
-  /** The first outgoing candidate, if any. */
+  /** {@return the first outgoing candidate, if any} */
   public Optional<Candidate> bestOutgoing() {
     return outgoing().stream().findFirst();
   }
 
   /**
-   * Whether the user must confirm the settings before a password is sent: true when any of the
-   * first incoming and outgoing candidates is not {@link Trust#TRUSTED}.
+   * {@return whether the user must confirm the settings before a password is sent: true when any of the
+   * first incoming and outgoing candidates is not {@link Trust#TRUSTED}}
    */
   public boolean requiresConfirmation() {
     return bestIncoming().map(c -> c.trust().requiresConfirmation()).orElse(false)

@@ -19,17 +19,21 @@ public abstract class ResolutionPolicy {
 
   ResolutionPolicy() {}
 
-  /** No plaintext, IMAP before POP3, every protocol. */
+  /** {@return the defaults: no plaintext, IMAP before POP3, every protocol} */
   public static ResolutionPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from {@link #defaults()}. */
+  /** {@return a builder starting from {@link #defaults()}} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this policy. */
+  /**
+   * A builder starting from this policy.
+   *
+   * @return this builder
+   */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.from(this);
@@ -37,7 +41,7 @@ public abstract class ResolutionPolicy {
   }
 
   /**
-   * Whether candidates without any encryption may be returned. Off by default: a password must
+   * {@return whether candidates without any encryption may be returned} Off by default: a password must
    * never travel in the clear unless the application asks for it explicitly (an internal relay on
    * port 25, for example).
    */
@@ -46,16 +50,20 @@ public abstract class ResolutionPolicy {
     return false;
   }
 
-  /** The incoming protocol whose candidates come first: {@link Protocol#IMAP} by default. */
+  /** {@return the incoming protocol whose candidates come first: {@link Protocol#IMAP} by default} */
   @Value.Default
   public Protocol preferredIncoming() {
     return Protocol.IMAP;
   }
 
-  /** Protocols to leave out of the resolution entirely. */
+  /** {@return protocols to leave out of the resolution entirely} */
   public abstract Set<Protocol> excludedProtocols();
 
-  /** Whether candidates of this protocol are wanted. */
+  /**
+   * {@return whether candidates of this protocol are wanted}
+   *
+   * @param protocol the protocol
+   */
   public boolean includes(Protocol protocol) {
     return !excludedProtocols().contains(protocol);
   }

@@ -18,35 +18,39 @@ public abstract class ResolutionRequest {
 
   ResolutionRequest() {}
 
-  /** A request for the address with no MX hints and the default policy. */
+  /**
+   * {@return a request for the address with no MX hints and the default policy}
+   *
+   * @param address the e-mail address
+   */
   public static ResolutionRequest of(EmailAddress address) {
     return builder().address(address).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The address to resolve. */
+  /** {@return the address to resolve} */
   public abstract EmailAddress address();
 
   /**
-   * MX hosts of the address's domain, the most preferred (lowest MX priority value) first,
-   * normalised to lower-case ASCII.
+   * {@return MX hosts of the address's domain, the most preferred (lowest MX priority value) first,
+   * normalised to lower-case ASCII}
    */
   public abstract List<String> mxHosts();
 
   /**
-   * Whether the MX hosts are authenticated (DNSSEC-validated, or configured by the application
-   * itself). Off by default.
+   * {@return whether the MX hosts are authenticated (DNSSEC-validated, or configured by the application
+   * itself)} Off by default.
    */
   @Value.Default
   public boolean mxHostsAuthenticated() {
     return false;
   }
 
-  /** The policy; {@link ResolutionPolicy#defaults()} unless set. */
+  /** {@return the policy; {@link ResolutionPolicy#defaults()} unless set} */
   @Value.Default
   public ResolutionPolicy policy() {
     return ResolutionPolicy.defaults();

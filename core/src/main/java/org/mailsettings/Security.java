@@ -83,12 +83,12 @@ public enum Security {
     this.autoconfigName = autoconfigName;
   }
 
-  /** The autoconfig {@code socketType} value: {@code SSL}, {@code STARTTLS} or {@code plain}. */
+  /** {@return the autoconfig {@code socketType} value: {@code SSL}, {@code STARTTLS} or {@code plain}} */
   public String autoconfigName() {
     return autoconfigName;
   }
 
-  /** Whether the connection is encrypted before any credential is sent. */
+  /** {@return whether the connection is encrypted before any credential is sent} */
   public boolean isEncrypted() {
     return this != NONE;
   }
@@ -96,6 +96,9 @@ public enum Security {
   /**
    * Reads an autoconfig {@code socketType} value ({@code SSL}, {@code STARTTLS}, {@code plain},
    * case-insensitive). Returns empty for any other value, which the autoconfig draft says to ignore.
+   *
+   * @param socketType the autoconfig {@code socketType} value
+   * @return the security, or empty for any other value
    */
   public static Optional<Security> fromAutoconfig(String socketType) {
     return switch (socketType.trim().toLowerCase(Locale.ROOT)) {
@@ -112,6 +115,8 @@ public enum Security {
    * <p>Ambiguous labels take their usual meaning: "SSL" and "SSL/TLS" mean implicit TLS, "TLS"
    * means STARTTLS. Prefer {@link #fromLabel(String, int)} when the port is known.
    *
+   * @param label the label as the user typed it
+   * @return the security
    * @throws UnknownSecurityLabelException if the label is not one this library knows
    */
   public static Security fromLabel(String label) {
@@ -133,6 +138,7 @@ public enum Security {
    *
    * @param label the label, for example {@code "SSL/TLS"} or {@code "Bez zabezpečení"}
    * @param port the port the label was given with, or 0 when unknown
+   * @return the security
    * @throws UnknownSecurityLabelException if the label is not one this library knows
    */
   public static Security fromLabel(String label, int port) {

@@ -27,70 +27,74 @@ public abstract class ServerSettings {
 
   ServerSettings() {}
 
-  /** A builder; every attribute but the extras is required. */
+  /** {@return a builder; every attribute but the extras is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The protocol. */
+  /** {@return the protocol} */
   public abstract Protocol protocol();
 
-  /** The host name in lower-case ASCII form, or an IP address literal. */
+  /** {@return the host name in lower-case ASCII form, or an IP address literal} */
   public abstract String host();
 
-  /** The TCP port, 1 to 65535. */
+  /** {@return the TCP port, 1 to 65535} */
   public abstract int port();
 
-  /** How the connection is protected. */
+  /** {@return how the connection is protected} */
   public abstract Security security();
 
-  /**
-   * The authentication methods the server accepts, the preferred first. Empty when nobody said.
-   */
+  /** {@return the authentication methods the server accepts, the preferred first} Empty when nobody said. */
   public abstract List<AuthMethod> authMethods();
 
-  /** The login name, for example the full address; empty when no login is needed or known. */
+  /** {@return the login name, for example the full address; empty when no login is needed or known} */
   public abstract String username();
 
   /**
-   * The IMAP path prefix (the "IMAP server directory" of some clients), when the provider says
-   * what it must be. Present and empty means "must be empty"; absent means "not specified".
+   * {@return the IMAP path prefix (the "IMAP server directory" of some clients), when the provider says
+   * what it must be} Present and empty means "must be empty"; absent means "not specified".
    */
   public abstract Optional<String> imapPathPrefix();
 
   /**
-   * The TLS protocol versions the server accepts, as JSSE names them ({@code TLSv1.2}); empty
-   * means the client's defaults.
+   * {@return the TLS protocol versions the server accepts, as JSSE names them ({@code TLSv1.2}); empty
+   * means the client's defaults}
    */
   public abstract List<String> tlsVersions();
 
-  /** The largest message the server accepts, in bytes, when the provider says. */
+  /** {@return the largest message the server accepts, in bytes, when the provider says} */
   public abstract OptionalLong maxMessageSize();
 
   /**
-   * For POP3: whether the provider recommends leaving messages on the server (POP3 deletes them
-   * by default). Absent when the provider does not say.
+   * {@return whether the provider recommends leaving messages on the server, for POP3 (which
+   * deletes them by default)} Absent when the provider does not say.
    */
   public abstract Optional<Boolean> leaveMessagesOnServer();
 
-  /** These settings with another login name. */
+  /**
+   * {@return these settings with another login name}
+   *
+   * @param username the login name
+   */
   public ServerSettings withUsername(String username) {
     return ImmutableServerSettings.copyOf(this).withUsername(username);
   }
 
-  /** {@code host:port}, for messages and logs. */
+  /** {@return {@code host:port}, for messages and logs} */
   public String address() {
     return (host().indexOf(':') >= 0 ? "[" + host() + "]" : host()) + ":" + port();
   }
 
-  /** The first (preferred) authentication method, if any is known. */
+  /** {@return the first (preferred) authentication method, if any is known} */
   public Optional<AuthMethod> preferredAuthMethod() {
     return authMethods().isEmpty() ? Optional.empty() : Optional.of(authMethods().get(0));
   }
 
   /**
-   * Whether this is the same server and connection as {@code other}: same protocol, host, port
-   * and security. Authentication and username may differ.
+   * {@return whether this is the same server and connection as {@code other}: same protocol, host, port
+   * and security} Authentication and username may differ.
+   *
+   * @param other the settings to compare with
    */
   public boolean sameEndpoint(ServerSettings other) {
     return protocol() == other.protocol()

@@ -65,19 +65,20 @@ public final class Source {
     this.description = description;
   }
 
-  /** Every source this version knows, in no meaningful order beyond being stable. */
+  /** {@return every source this version knows, in no meaningful order beyond being stable} */
   public static List<Source> values() {
     return VALUES;
   }
 
-  /** The sources a discovery can consult: every one but {@link #PROBE} and {@link #USER_INPUT}. */
+  /** {@return the sources a discovery can consult: every one but {@link #PROBE} and {@link #USER_INPUT}} */
   public static List<Source> discoverySources() {
     return DISCOVERY_SOURCES;
   }
 
   /**
-   * The source of this name ({@code "AUTOCONFIG"}, case-insensitive).
+   * {@return the source of this name ({@code "AUTOCONFIG"}, case-insensitive)}
    *
+   * @param name the constant's name, such as {@code LOCAL_FILE}
    * @throws IllegalArgumentException if no source has that name
    */
   public static Source valueOf(String name) {
@@ -90,12 +91,12 @@ public final class Source {
     throw new IllegalArgumentException("No source is named \"" + name + "\"; known: " + VALUES);
   }
 
-  /** The stable name, such as {@code BUNDLED_DATABASE}, for configuration and JSON. */
+  /** {@return the stable name, such as {@code BUNDLED_DATABASE}, for configuration and JSON} */
   public String name() {
     return name;
   }
 
-  /** A short description for people, such as "bundled database". */
+  /** {@return a short description for people, such as "bundled database"} */
   public String description() {
     return description;
   }

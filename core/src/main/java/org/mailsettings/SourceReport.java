@@ -10,24 +10,24 @@ public abstract class SourceReport {
 
   SourceReport() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The source. */
+  /** {@return the source} */
   public abstract Source source();
 
-  /** What was asked: a URL, a DNS name, a database lookup. */
+  /** {@return what was asked: a URL, a DNS name, a database lookup} */
   public abstract String query();
 
-  /** What came back. */
+  /** {@return what came back} */
   public abstract SourceOutcome outcome();
 
-  /** Details as codes with arguments: the error, the MX host found, the number of servers. */
+  /** {@return details as codes with arguments: the error, the MX host found, the number of servers} */
   public abstract List<Note> details();
 
-  /** How long the source took, or ran before it was stopped. */
+  /** {@return how long the source took, or ran before it was stopped} */
   public abstract Duration elapsed();
 
   @Override

@@ -16,12 +16,16 @@ public enum Trust {
   /** Made up from the domain; unverified until a login succeeds. */
   UNVERIFIED;
 
-  /** Whether the user should confirm this candidate before a password is sent to it. */
+  /** {@return whether the user should confirm this candidate before a password is sent to it} */
   public boolean requiresConfirmation() {
     return this != TRUSTED;
   }
 
-  /** The less trusted of the two. */
+  /**
+   * {@return the less trusted of the two}
+   *
+   * @param other the trust to compare with
+   */
   public Trust weakest(Trust other) {
     return compareTo(other) >= 0 ? this : other;
   }

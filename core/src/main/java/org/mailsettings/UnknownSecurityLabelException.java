@@ -7,9 +7,14 @@ package org.mailsettings;
 public final class UnknownSecurityLabelException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The label as given. */
   private final String label;
 
-  /** Creates the exception for the given unreadable label. */
+  /**
+   * Creates the exception for the given unreadable label.
+   *
+   * @param label the label as the user typed it
+   */
   public UnknownSecurityLabelException(String label) {
     super(
         "Unknown security label \""
@@ -19,7 +24,7 @@ public final class UnknownSecurityLabelException extends IllegalArgumentExceptio
     this.label = label;
   }
 
-  /** The label as it was given. */
+  /** {@return the label as it was given} */
   public String label() {
     return label;
   }

@@ -14,30 +14,30 @@ public abstract class ClientConfig {
 
   ClientConfig() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Where the document came from, for messages: a file name, a resource or a URL. */
+  /** {@return where the document came from, for messages: a file name, a resource or a URL} */
   public abstract String sourceName();
 
-  /** The document's {@code version} attribute ({@code 1.1}, {@code 1.2}); empty when absent. */
+  /** {@return the document's {@code version} attribute ({@code 1.1}, {@code 1.2}); empty when absent} */
   @Value.Default
   public String version() {
     return "";
   }
 
-  /** The {@code emailProvider} sections, in document order. */
+  /** {@return the {@code emailProvider} sections, in document order} */
   public abstract List<EmailProviderConfig> emailProviders();
 
-  /** The {@code oAuth2} block, when present. */
+  /** {@return the {@code oAuth2} block, when present} */
   public abstract Optional<OAuth2Config> oAuth2();
 
   /**
-   * What the parser ignored and why, each with its line: "line 12: incomingServer type=ews
+   * {@return what the parser ignored and why, each with its line: "line 12: incomingServer type=ews
    * ignored: not IMAP or POP3", "line 20: port \"99999\" ignored: not a port number from 1 to
-   * 65535". Empty for a clean document.
+   * 65535"} Empty for a clean document.
    */
   public abstract List<String> warnings();
 

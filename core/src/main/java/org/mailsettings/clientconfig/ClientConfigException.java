@@ -24,11 +24,22 @@ public final class ClientConfigException extends RuntimeException {
     READ_FAILED
   }
 
+  /** Why the document was refused. */
   private final Reason reason;
+  /** Where the document came from. */
   private final String sourceName;
+  /** The line, or -1 when unknown. */
   private final int line;
 
-  /** Creates the exception; the message is "source:line: detail". */
+  /**
+   * Creates the exception; the message is "source:line: detail".
+   *
+   * @param reason why the document was refused
+   * @param sourceName where the document came from (for messages)
+   * @param line the line, or -1 when unknown
+   * @param detail what is wrong
+   * @param cause the underlying error
+   */
   public ClientConfigException(Reason reason, String sourceName, int line, String detail, Throwable cause) {
     super(format(sourceName, line, detail), cause);
     this.reason = reason;
@@ -36,7 +47,14 @@ public final class ClientConfigException extends RuntimeException {
     this.line = line;
   }
 
-  /** Creates the exception; the message is "source:line: detail". */
+  /**
+   * Creates the exception; the message is "source:line: detail".
+   *
+   * @param reason why the document was refused
+   * @param sourceName where the document came from (for messages)
+   * @param line the line, or -1 when unknown
+   * @param detail what is wrong
+   */
   public ClientConfigException(Reason reason, String sourceName, int line, String detail) {
     super(format(sourceName, line, detail));
     this.reason = reason;
@@ -48,17 +66,17 @@ public final class ClientConfigException extends RuntimeException {
     return sourceName + (line > 0 ? ":" + line : "") + ": " + detail;
   }
 
-  /** Why the document was refused. */
+  /** {@return why the document was refused} */
   public Reason reason() {
     return reason;
   }
 
-  /** The source name given to the parser. */
+  /** {@return the source name given to the parser} */
   public String sourceName() {
     return sourceName;
   }
 
-  /** The line of the problem, or -1 when unknown. */
+  /** {@return the line of the problem, or -1 when unknown} */
   public int line() {
     return line;
   }

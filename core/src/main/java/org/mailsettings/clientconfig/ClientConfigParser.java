@@ -78,13 +78,13 @@ public final class ClientConfigParser {
     this.factory = XmlText.newInputFactory();
   }
 
-  /** The parser with the default size limit. */
+  /** {@return the parser with the default size limit} */
   public static ClientConfigParser defaults() {
     return DEFAULTS;
   }
 
   /**
-   * A parser with another input size limit.
+   * {@return a parser with another input size limit}
    *
    * @param maxBytes the largest document accepted, at least 1
    */
@@ -95,7 +95,7 @@ public final class ClientConfigParser {
     return new ClientConfigParser(maxBytes);
   }
 
-  /** The input size limit in bytes. */
+  /** {@return the input size limit in bytes} */
   public int maxBytes() {
     return maxBytes;
   }
@@ -103,6 +103,8 @@ public final class ClientConfigParser {
   /**
    * Parses a file.
    *
+   * @param file the file
+   * @return the document
    * @throws ClientConfigException if the file cannot be read or is not a clientConfig document
    */
   public ClientConfig parse(Path file) {
@@ -116,6 +118,9 @@ public final class ClientConfigParser {
   /**
    * Parses a document held in a string.
    *
+   * @param xml the document
+   * @param sourceName where the document came from (for messages)
+   * @return the document
    * @throws ClientConfigException if it is not a clientConfig document
    */
   public ClientConfig parse(String xml, String sourceName) {
@@ -129,8 +134,10 @@ public final class ClientConfigParser {
   /**
    * Parses a document from a stream, which the caller closes. At most {@link #maxBytes()} are read.
    *
+   * @param input the document
    * @param sourceName where the document came from, used in messages and {@link
    *     ClientConfig#sourceName()}
+   * @return the document
    * @throws ClientConfigException if it is not a clientConfig document
    */
   public ClientConfig parse(InputStream input, String sourceName) {

@@ -23,8 +23,9 @@ public final class ClientConfigWriter {
   private ClientConfigWriter() {}
 
   /**
-   * The document as UTF-8 text.
+   * {@return the document as UTF-8 text}
    *
+   * @param config the document
    * @throws IllegalArgumentException if a value holds a character XML cannot carry
    */
   public static String write(ClientConfig config) {
@@ -40,6 +41,9 @@ public final class ClientConfigWriter {
   /**
    * Writes the document to {@code out} in UTF-8; the caller closes the stream.
    *
+   * @param config the document
+   * @param out where to write it
+   * @throws IOException if writing to {@code out} fails
    * @throws IllegalArgumentException if a value holds a character XML cannot carry
    */
   public static void write(ClientConfig config, OutputStream out) throws IOException {

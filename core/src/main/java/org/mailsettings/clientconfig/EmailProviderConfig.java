@@ -15,42 +15,42 @@ public abstract class EmailProviderConfig {
 
   EmailProviderConfig() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The {@code id} attribute, by convention the provider's main domain. */
+  /** {@return the {@code id} attribute, by convention the provider's main domain} */
   public abstract String id();
 
-  /** Mail domains served directly, lower-case ASCII, in document order. */
+  /** {@return mail domains served directly, lower-case ASCII, in document order} */
   public abstract List<String> domains();
 
   /**
-   * MX domains ({@code <domain purpose="mx">}), lower-case ASCII: a domain whose MX host is one of
-   * these, or a host under one of these, is served by this provider.
+   * {@return MX domains ({@code <domain purpose="mx">}), lower-case ASCII: a domain whose MX host is one of
+   * these, or a host under one of these, is served by this provider}
    */
   public abstract List<String> mxDomains();
 
-  /** The {@code displayName}. */
+  /** {@return the {@code displayName}} */
   public abstract Optional<String> displayName();
 
-  /** The {@code displayShortName}. */
+  /** {@return the {@code displayShortName}} */
   public abstract Optional<String> displayShortName();
 
-  /** The {@code documentation} URLs, in document order. */
+  /** {@return the {@code documentation} URLs, in document order} */
   public abstract List<String> documentationUrls();
 
-  /** Usable IMAP and POP3 sections, in document order (the provider's preference). */
+  /** {@return usable IMAP and POP3 sections, in document order (the provider's preference)} */
   public abstract List<ServerConfig> incomingServers();
 
-  /** Usable SMTP sections, in document order. */
+  /** {@return usable SMTP sections, in document order} */
   public abstract List<ServerConfig> outgoingServers();
 
-  /** Notes for users from the project's extension ({@code <ms:note>}), English. */
+  /** {@return notes for users from the project's extension ({@code <ms:note>}), English} */
   public abstract List<String> notes();
 
-  /** The display name, else the short name, else the id. */
+  /** {@return the display name, else the short name, else the id} */
   public String name() {
     return displayName().or(this::displayShortName).orElse(id());
   }

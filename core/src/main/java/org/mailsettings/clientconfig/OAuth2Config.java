@@ -10,26 +10,26 @@ public abstract class OAuth2Config {
 
   OAuth2Config() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The token issuer's host name, for example {@code accounts.google.com}. */
+  /** {@return the token issuer's host name, for example {@code accounts.google.com}} */
   public abstract Optional<String> issuer();
 
-  /** The space-separated scopes to request. */
+  /** {@return the space-separated scopes to request} */
   public abstract Optional<String> scope();
 
-  /** The authorization endpoint. */
+  /** {@return the authorization endpoint} */
   public abstract Optional<String> authUrl();
 
-  /** The token endpoint. */
+  /** {@return the token endpoint} */
   public abstract Optional<String> tokenUrl();
 
   /**
-   * The device authorization endpoint of RFC 8628, from the project's extension ({@code
-   * <ms:deviceAuthURL>}): the draft has no element for it.
+   * {@return the device authorization endpoint of RFC 8628, from the project's extension ({@code
+   * <ms:deviceAuthURL>}): the draft has no element for it}
    */
   public abstract Optional<String> deviceAuthUrl();
 

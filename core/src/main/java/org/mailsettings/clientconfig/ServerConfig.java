@@ -21,54 +21,56 @@ public abstract class ServerConfig {
 
   ServerConfig() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The protocol ({@code type} attribute). */
+  /** {@return the protocol ({@code type} attribute)} */
   public abstract Protocol protocol();
 
   /**
-   * The host name template: the first usable {@code hostname} element, or the project's {@code
-   * <ms:hostname>} when present (it takes precedence for this library). Without a placeholder it
-   * is a valid host name or IP address, as written.
+   * {@return the host name template: the first usable {@code hostname} element, or the project's
+   * {@code <ms:hostname>} when present (it takes precedence for this library)} Without a
+   * placeholder it is a valid host name or IP address, as written.
    */
   public abstract String hostname();
 
   /**
-   * When present, every dot of the domain substituted for {@code %EMAILDOMAIN%} in {@link
-   * #hostname()} is replaced by this text: the SPOJE.NET form {@code firma--cz.mx.spoje.net} is
+   * {@return the text that replaces every dot of the domain substituted for {@code %EMAILDOMAIN%}
+   * in {@link #hostname()}, when present} The SPOJE.NET form {@code firma--cz.mx.spoje.net} is
    * {@code %EMAILDOMAIN%.mx.spoje.net} with {@code --}. From {@code <ms:hostname
    * domainDots="--">}.
    */
   public abstract Optional<String> domainDotReplacement();
 
-  /** The port. */
+  /** {@return the port} */
   public abstract int port();
 
-  /** The {@code socketType}. */
+  /** {@return the {@code socketType}} */
   public abstract Security security();
 
   /**
-   * The {@code authentication} values this library knows, in document order, each once. Never
-   * empty in a parsed document: the parser ignores a section with none (as the draft says).
+   * {@return the {@code authentication} values this library knows, in document order, each once}
+   * Never empty in a parsed document: the parser ignores a section with none (as the draft says).
    */
   public abstract List<AuthMethod> authMethods();
 
-  /** The username template; absent when the section has none. */
+  /** {@return the username template; absent when the section has none} */
   public abstract Optional<String> username();
 
-  /** The IMAP path prefix from {@code <ms:imapPathPrefix>}; present and empty means "empty". */
+  /** {@return the IMAP path prefix from {@code <ms:imapPathPrefix>}; present and empty means "empty"} */
   public abstract Optional<String> imapPathPrefix();
 
-  /** TLS versions from {@code <ms:tlsVersions>}, JSSE names such as {@code TLSv1.2}. */
+  /** {@return TLS versions from {@code <ms:tlsVersions>}, JSSE names such as {@code TLSv1.2}} */
   public abstract List<String> tlsVersions();
 
-  /** The message size limit in bytes from {@code <ms:maxMessageSize>}. */
+  /** {@return the message size limit in bytes from {@code <ms:maxMessageSize>}} */
   public abstract OptionalLong maxMessageSize();
 
-  /** POP3 {@code <pop3><leaveMessagesOnServer>} (a Thunderbird extension widely used in the ISPDB). */
+  /**
+   * {@return POP3 {@code <pop3><leaveMessagesOnServer>} (a Thunderbird extension widely used in the ISPDB)}
+   */
   public abstract Optional<Boolean> leaveMessagesOnServer();
 
   /** Builds a {@link ServerConfig}. */

@@ -27,8 +27,10 @@ public final class CertificateNames {
   private CertificateNames() {}
 
   /**
-   * The names the certificate is valid for, as written in it: DNS names (wildcards included) and
-   * IP addresses; the common name when there is no DNS name.
+   * {@return the names the certificate is valid for, as written in it: DNS names (wildcards included) and
+   * IP addresses; the common name when there is no DNS name}
+   *
+   * @param certificate the certificate
    */
   public static List<String> of(X509Certificate certificate) {
     List<String> names = new ArrayList<>();
@@ -41,7 +43,12 @@ public final class CertificateNames {
     return List.copyOf(names);
   }
 
-  /** Whether the certificate is valid for {@code host} (a host name or an IP literal). */
+  /**
+   * {@return whether the certificate is valid for {@code host} (a host name or an IP literal)}
+   *
+   * @param host the host name
+   * @param certificate the certificate
+   */
   public static boolean matches(String host, X509Certificate certificate) {
     Optional<String> normalised = HostNames.normalise(host);
     if (normalised.isEmpty()) {

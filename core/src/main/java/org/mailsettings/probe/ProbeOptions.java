@@ -14,41 +14,41 @@ public abstract class ProbeOptions {
 
   ProbeOptions() {}
 
-  /** Connect 3 s, read 5 s, 8 probes at once, a 15 s deadline for a batch. */
+  /** {@return the defaults: connect 3 s, read 5 s, 8 probes at once, a 15 s deadline for a batch} */
   public static ProbeOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The bound of one TCP connection. */
+  /** {@return the bound of one TCP connection} */
   @Value.Default
   public Duration connectTimeout() {
     return Duration.ofSeconds(3);
   }
 
-  /** The bound of each read. */
+  /** {@return the bound of each read} */
   @Value.Default
   public Duration readTimeout() {
     return Duration.ofSeconds(5);
   }
 
-  /** How many candidates are probed at once. */
+  /** {@return how many candidates are probed at once} */
   @Value.Default
   public int concurrency() {
     return 8;
   }
 
-  /** The bound of a whole batch ({@link Prober#probeAll}). */
+  /** {@return the bound of a whole batch ({@link Prober#probeAll})} */
   @Value.Default
   public Duration deadline() {
     return Duration.ofSeconds(15);
   }
 
-  /** The name this client gives in SMTP {@code EHLO}. */
+  /** {@return the name this client gives in SMTP {@code EHLO}} */
   @Value.Default
   public String clientName() {
     return "localhost";

@@ -18,56 +18,58 @@ public abstract class ProbeResult {
 
   ProbeResult() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The candidate probed. */
+  /** {@return the candidate probed} */
   public abstract Candidate candidate();
 
-  /** What was found. */
+  /** {@return what was found} */
   public abstract ProbeStatus status();
 
-  /** Details as codes with arguments: the error, or what the server said that did not fit. */
+  /** {@return details as codes with arguments: the error, or what the server said that did not fit} */
   public abstract List<Note> details();
 
   /**
-   * The server's greeting line, with control and bidirectional formatting characters replaced
-   * (U+FFFD), so that it is safe to show.
+   * {@return the server's greeting line, with control and bidirectional formatting characters replaced
+   * (U+FFFD), so that it is safe to show}
    */
   public abstract String greeting();
 
-  /** The negotiated TLS version ({@code TLSv1.3}), when TLS was used. */
+  /** {@return the negotiated TLS version ({@code TLSv1.3}), when TLS was used} */
   public abstract Optional<String> tlsVersion();
 
-  /** The names the server's certificate is valid for, when TLS was used. */
+  /** {@return the names the server's certificate is valid for, when TLS was used} */
   public abstract List<String> certificateNames();
 
-  /** Whether the certificate is valid for the candidate's host, when TLS was used. */
+  /** {@return whether the certificate is valid for the candidate's host, when TLS was used} */
   public abstract Optional<Boolean> certificateMatches();
 
-  /** Whether the server offered STARTTLS on the plaintext connection (for STARTTLS and plaintext candidates). */
+  /**
+   * {@return whether the server offered STARTTLS on the plaintext connection (for STARTTLS and plaintext candidates)}
+   */
   public abstract Optional<Boolean> startTlsOffered();
 
-  /** The SASL mechanisms offered before TLS (plaintext and STARTTLS candidates). */
+  /** {@return the SASL mechanisms offered before TLS (plaintext and STARTTLS candidates)} */
   public abstract List<String> mechanismsBeforeTls();
 
-  /** The SASL mechanisms offered on the secured connection. */
+  /** {@return the SASL mechanisms offered on the secured connection} */
   public abstract List<String> mechanismsAfterTls();
 
-  /** How long the probe took. */
+  /** {@return how long the probe took} */
   public abstract Duration elapsed();
 
   /**
-   * A candidate on a host the certificate names (not a wildcard) that resolves to the same
+   * {@return a candidate on a host the certificate names (not a wildcard) that resolves to the same
    * address as the probed host, when the certificate is otherwise valid but does not fit the
-   * probed host: the hoster's own server name. Marked {@link org.mailsettings.Source#PROBE},
+   * probed host: the hoster's own server name} Marked {@link org.mailsettings.Source#PROBE},
    * needing confirmation.
    */
   public abstract Optional<Candidate> proposal();
 
-  /** Whether the candidate answered and its certificate, if any, fits its host. */
+  /** {@return whether the candidate answered and its certificate, if any, fits its host} */
   public boolean usable() {
     return status().isReachable() && certificateMatches().orElse(true);
   }

@@ -19,7 +19,9 @@ public enum ProbeStatus {
   /** The probe itself failed (an unexpected error of this library), which says nothing about the server. */
   PROBE_FAILED;
 
-  /** Whether the candidate is usable as it stands (the certificate must still match, see {@link ProbeResult#certificateMatches()}). */
+  /**
+   * {@return whether the candidate is usable as it stands (the certificate must still match, see {@link ProbeResult#certificateMatches()})}
+   */
   public boolean isReachable() {
     return this == REACHABLE;
   }

@@ -67,9 +67,13 @@ public final class Prober {
   }
 
   /**
-   * A prober that runs on {@code executor} and trusts {@code sslContext}'s authorities. Usually
+   * {@return a prober that runs on {@code executor} and trusts {@code sslContext}'s authorities} Usually
    * obtained from {@link org.mailsettings.MailSettingsResolver#prober(ProbeOptions)}, which
    * passes the client's own.
+   *
+   * @param options the options
+   * @param executor the threads to run on
+   * @param sslContext the TLS context
    */
   public static Prober create(ProbeOptions options, Executor executor, SSLContext sslContext) {
     return new Prober(
@@ -77,7 +81,12 @@ public final class Prober {
         Objects.requireNonNull(sslContext, "sslContext"));
   }
 
-  /** Probes one candidate on the calling thread, within a few read timeouts. */
+  /**
+   * Probes one candidate on the calling thread, within a few read timeouts.
+   *
+   * @param candidate the candidate
+   * @return what the probe found
+   */
   public ProbeResult probe(Candidate candidate) {
     return new Probe(candidate).run();
   }
@@ -88,6 +97,9 @@ public final class Prober {
    * (its socket closed) and reported as a {@link ProbeStatus#TIMEOUT}. The results are in the
    * order of the candidates. When this returns, no probe of the batch touches a server any more.
    * An interrupt of the waiting thread stops the batch the same way.
+   *
+   * @param candidates the candidates, best first
+   * @return a finding for every candidate, in the order given
    */
   public List<ProbeResult> probeAll(List<Candidate> candidates) {
     if (candidates.isEmpty()) {
@@ -167,6 +179,9 @@ public final class Prober {
    * in their place, and gives the survivors the authentication methods they offer. Candidates
    * that are not guesses are left as they are; the order of the survivors is kept (implicit TLS
    * first, port 25 last).
+   *
+   * @param resolution the resolution
+   * @return the resolution with the guesses that did not answer left out
    */
   public Resolution refineGuesses(Resolution resolution) {
     List<Candidate> guesses = guesses(resolution);
@@ -174,8 +189,11 @@ public final class Prober {
   }
 
   /**
-   * {@link #refineGuesses(Resolution)} with findings the caller already has (from {@link
-   * #probeAll}), so that nothing is probed twice. Guesses without a finding are left as they are.
+   * {@return {@link #refineGuesses(Resolution)} with findings the caller already has (from {@link
+   * #probeAll}), so that nothing is probed twice} Guesses without a finding are left as they are.
+   *
+   * @param resolution the resolution
+   * @param findings what the probes found
    */
   public Resolution refineGuesses(Resolution resolution, List<ProbeResult> findings) {
     List<Candidate> guesses = new ArrayList<>();

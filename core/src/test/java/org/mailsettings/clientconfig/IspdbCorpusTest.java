@@ -12,7 +12,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.mailsettings.Protocol;
-import org.mailsettings.testing.TestCorpora;
 
 /**
  * Every real-world document of the bundled ISPDB snapshot yields at least one usable server;

@@ -32,13 +32,22 @@ public final class Credentials {
     this.secret = secret;
   }
 
-  /** A password, with the username from the settings. */
+  /**
+   * {@return a password, with the username from the settings}
+   *
+   * @param password the password
+   */
   public static Credentials password(String password) {
     Objects.requireNonNull(password, "password");
     return new Credentials(Kind.PASSWORD, null, () -> password);
   }
 
-  /** A password with an explicit username that overrides the settings' one. */
+  /**
+   * {@return a password with an explicit username that overrides the settings' one}
+   *
+   * @param username the login name
+   * @param password the password
+   */
   public static Credentials password(String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
@@ -46,35 +55,46 @@ public final class Credentials {
   }
 
   /**
-   * An OAuth 2.0 access token supplier, asked on every connection (return a fresh token when the
-   * old one has expired), with the username from the settings.
+   * {@return an OAuth 2.0 access token supplier, asked on every connection (return a fresh token when the
+   * old one has expired), with the username from the settings}
+   *
+   * @param accessToken asked for an access token on every connection
    */
   public static Credentials oauth2(Supplier<String> accessToken) {
     return new Credentials(Kind.OAUTH2, null, Objects.requireNonNull(accessToken, "accessToken"));
   }
 
-  /** An OAuth 2.0 access token supplier with an explicit username. */
+  /**
+   * {@return an OAuth 2.0 access token supplier with an explicit username}
+   *
+   * @param username the login name
+   * @param accessToken asked for an access token on every connection
+   */
   public static Credentials oauth2(String username, Supplier<String> accessToken) {
     Objects.requireNonNull(username, "username");
     return new Credentials(Kind.OAUTH2, username, Objects.requireNonNull(accessToken, "accessToken"));
   }
 
-  /** The kind of secret. */
+  /** {@return the kind of secret} */
   public Kind kind() {
     return kind;
   }
 
-  /** The username that overrides the settings' one, if given. */
+  /** {@return the username that overrides the settings' one, if given} */
   public Optional<String> username() {
     return Optional.ofNullable(username);
   }
 
-  /** The same secret with another username. */
+  /**
+   * {@return the same secret with another username}
+   *
+   * @param newUsername the login name
+   */
   public Credentials withUsername(String newUsername) {
     return new Credentials(kind, Objects.requireNonNull(newUsername, "newUsername"), secret);
   }
 
-  /** The current secret: the password, or a token from the supplier (asked now). */
+  /** {@return the current secret: the password, or a token from the supplier (asked now)} */
   public String secret() {
     String value = secret.get();
     if (value == null) {

@@ -8,7 +8,11 @@ package org.mailsettings.jakarta;
 public final class InsecureSettingsException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message naming the server. */
+  /**
+   * Creates the exception with a message naming the server.
+   *
+   * @param message what is wrong and what to fix
+   */
   public InsecureSettingsException(String message) {
     super(message);
   }

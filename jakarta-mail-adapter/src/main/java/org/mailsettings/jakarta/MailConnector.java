@@ -111,22 +111,29 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * A connector with {@link MailOptions#defaults()} and threads of its own (daemons that end when
-   * idle; {@link #close()} ends them at once).
+   * {@return a connector with {@link MailOptions#defaults()} and threads of its own (daemons that end when
+   * idle; {@link #close()} ends them at once)}
    */
   public static MailConnector create() {
     return create(MailOptions.defaults());
   }
 
-  /** A connector with the given options and threads of its own. */
+  /**
+   * {@return a connector with the given options and threads of its own}
+   *
+   * @param options the options
+   */
   public static MailConnector create(MailOptions options) {
     Objects.requireNonNull(options, "options");
     return new MailConnector(options, options.sslContext().orElseGet(SessionProperties::defaultContext), null);
   }
 
   /**
-   * A connector that runs on the client's threads and trusts what the client trusts (unless the
-   * options name a TLS context of their own): one runtime for discovery, probing and logins.
+   * {@return a connector that runs on the client's threads and trusts what the client trusts (unless the
+   * options name a TLS context of their own): one runtime for discovery, probing and logins}
+   *
+   * @param client the HTTP client
+   * @param options the options
    */
   public static MailConnector create(MailSettingsResolver client, MailOptions options) {
     Objects.requireNonNull(client, "client");
@@ -134,15 +141,17 @@ public final class MailConnector implements AutoCloseable {
     return new MailConnector(options, options.sslContext().orElseGet(client::sslContext), client.executor());
   }
 
-  /** The options. */
+  /** {@return the options} */
   public MailOptions options() {
     return options;
   }
 
   /**
-   * The properties for {@code settings}, assuming a password login unless the settings accept
-   * only OAuth 2.0. They hold no secret.
+   * {@return the properties for {@code settings}, assuming a password login unless the settings accept
+   * only OAuth 2.0} They hold no secret.
    *
+   * @param settings the server settings
+   * @param address the e-mail address
    * @throws InsecureSettingsException for unencrypted settings unless plaintext is allowed
    */
   public Properties properties(ServerSettings settings, EmailAddress address) {
@@ -153,9 +162,12 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * The properties for {@code settings} and the kind of {@code credentials} (their secret is not
-   * put in the properties).
+   * {@return the properties for {@code settings} and the kind of {@code credentials} (their secret is not
+   * put in the properties)}
    *
+   * @param settings the server settings
+   * @param address the e-mail address
+   * @param credentials the credentials
    * @throws InsecureSettingsException for unencrypted settings unless plaintext is allowed
    */
   public Properties properties(ServerSettings settings, EmailAddress address, Credentials credentials) {
@@ -193,10 +205,13 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * A session for {@code settings}, whose authenticator asks {@code credentials} for the secret on
-   * every connection (so refreshed OAuth 2.0 tokens are used). The application drives its
+   * {@return a session for {@code settings}, whose authenticator asks {@code credentials} for the secret on
+   * every connection (so refreshed OAuth 2.0 tokens are used)} The application drives its
    * connections; their reads are bounded by the read timeout.
    *
+   * @param settings the server settings
+   * @param address the e-mail address
+   * @param credentials the credentials
    * @throws InsecureSettingsException for unencrypted settings unless plaintext is allowed
    */
   public Session session(ServerSettings settings, EmailAddress address, Credentials credentials) {
@@ -217,10 +232,13 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * A connected store (IMAP or POP3), within {@link MailOptions#connectDeadline()} for the whole
+   * {@return a connected store (IMAP or POP3), within {@link MailOptions#connectDeadline()} for the whole
    * connection and login, and with at most {@link MailOptions#maxBytesBeforeLogin()} read before
-   * the login is over. The caller closes it.
+   * the login is over} The caller closes it.
    *
+   * @param settings the server settings
+   * @param address the e-mail address
+   * @param credentials the credentials
    * @throws MessagingException when the connection or the login fails, or the deadline passes
    * @throws IllegalArgumentException for SMTP settings
    */
@@ -233,8 +251,11 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * A connected SMTP transport, bounded like {@link #connectStore}. The caller closes it.
+   * {@return a connected SMTP transport, bounded like {@link #connectStore}} The caller closes it.
    *
+   * @param settings the server settings
+   * @param address the e-mail address
+   * @param credentials the credentials
    * @throws MessagingException when the connection or the login fails, or the deadline passes
    * @throws IllegalArgumentException for IMAP or POP3 settings
    */
@@ -291,6 +312,10 @@ public final class MailConnector implements AutoCloseable {
   /**
    * Logs in to candidates to find out which really work, with {@link VerifyOptions#defaults()}.
    *
+   * @param candidates the candidates, best first
+   * @param address the e-mail address
+   * @param credentials the credentials
+   * @return an outcome for every candidate tried, and the best that worked
    * @see #verify(List, EmailAddress, Credentials, VerifyOptions)
    */
   public VerificationReport verify(List<Candidate> candidates, EmailAddress address, Credentials credentials) {
@@ -315,6 +340,12 @@ public final class MailConnector implements AutoCloseable {
    * <p>When the username form is not known (guesses, see {@link
    * Candidate#usernameAlternatives()}) and the credentials name no username, a refused login is
    * retried with each alternative; the outcome says which username worked.
+   *
+   * @param candidates the candidates, best first
+   * @param address the e-mail address
+   * @param credentials the credentials
+   * @param verifyOptions how to verify
+   * @return an outcome for every candidate tried, and the best that worked
    */
   public VerificationReport verify(
       List<Candidate> candidates, EmailAddress address, Credentials credentials, VerifyOptions verifyOptions) {
@@ -325,6 +356,9 @@ public final class MailConnector implements AutoCloseable {
    * Sends a short message from {@code address} to itself over {@code smtp}: the check hosters
    * recommend after setting up an account.
    *
+   * @param smtp the SMTP settings
+   * @param address the e-mail address
+   * @param credentials the credentials
    * @return the message's {@code Message-ID}
    * @throws MessagingException when connecting, logging in or sending fails
    */
@@ -369,9 +403,12 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * The full name of an IMAP folder with the provider's path prefix applied: {@code Sent} becomes
-   * {@code INBOX.Sent} when the prefix is {@code INBOX}. Other protocols and empty prefixes leave
+   * {@return the full name of an IMAP folder with the provider's path prefix applied: {@code Sent} becomes
+   * {@code INBOX.Sent} when the prefix is {@code INBOX}} Other protocols and empty prefixes leave
    * the name as it is.
+   *
+   * @param settings the server settings
+   * @param folder the folder's name
    */
   public static String folderName(ServerSettings settings, String folder) {
     String prefix = settings.imapPathPrefix().orElse("");
@@ -382,8 +419,10 @@ public final class MailConnector implements AutoCloseable {
   }
 
   /**
-   * The properties as {@code key=value} lines, sorted, for people: objects such as the TLS socket
-   * factory are shown by their class name. Properties built here never contain a secret.
+   * {@return the properties as {@code key=value} lines, sorted, for people: objects such as the TLS socket
+   * factory are shown by their class name} Properties built here never contain a secret.
+   *
+   * @param properties the properties
    */
   public static String describe(Properties properties) {
     Map<String, String> sorted = new TreeMap<>();

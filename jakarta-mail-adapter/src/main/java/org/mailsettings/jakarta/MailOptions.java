@@ -31,45 +31,49 @@ public abstract class MailOptions {
 
   MailOptions() {}
 
-  /** Connect 10 s, read 30 s, write 30 s, the JDK's trust, TLS 1.3 and 1.2, no plaintext. */
+  /** {@return the defaults: connect 10 s, read 30 s, write 30 s, the JDK's trust, TLS 1.3 and 1.2, no plaintext} */
   public static MailOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from these options. */
+  /**
+   * A builder starting from these options.
+   *
+   * @return this builder
+   */
   public Builder toBuilder() {
     Builder builder = new Builder();
     builder.from(this);
     return builder;
   }
 
-  /** How long to wait for a TCP connection. */
+  /** {@return how long to wait for a TCP connection} */
   @Value.Default
   public Duration connectTimeout() {
     return Duration.ofSeconds(10);
   }
 
-  /** How long to wait for each read from the server. */
+  /** {@return how long to wait for each read from the server} */
   @Value.Default
   public Duration readTimeout() {
     return Duration.ofSeconds(30);
   }
 
-  /** How long a write to the server may block. */
+  /** {@return how long a write to the server may block} */
   @Value.Default
   public Duration writeTimeout() {
     return Duration.ofSeconds(30);
   }
 
   /**
-   * The bound of a whole connection and login ({@link MailConnector#connectStore}, {@link
+   * {@return the bound of a whole connection and login ({@link MailConnector#connectStore}, {@link
    * MailConnector#connectTransport}, one attempt of {@link MailConnector#verify}): a server that
-   * trickles its greeting a byte at a time within every read timeout is cut off here. 60 s by
+   * trickles its greeting a byte at a time within every read timeout is cut off here} 60 s by
    * default.
    */
   @Value.Default
@@ -78,8 +82,8 @@ public abstract class MailOptions {
   }
 
   /**
-   * How much a server may send before the login is over: 1 MiB by default, far more than any
-   * greeting and capability list. A server that sends an endless greeting is cut off here.
+   * {@return how much a server may send before the login is over: 1 MiB by default, far more than any
+   * greeting and capability list} A server that sends an endless greeting is cut off here.
    */
   @Value.Default
   public long maxBytesBeforeLogin() {
@@ -87,15 +91,15 @@ public abstract class MailOptions {
   }
 
   /**
-   * The TLS context to use (private authorities, client certificates, tests); the JDK's default
-   * when absent, or the client's when the connector was made from one. Host names are always
+   * {@return the TLS context to use (private authorities, client certificates, tests); the JDK's default
+   * when absent, or the client's when the connector was made from one} Host names are always
    * verified, whatever the context.
    */
   public abstract Optional<SSLContext> sslContext();
 
   /**
-   * The TLS versions used when the settings name none ({@link
-   * org.mailsettings.ServerSettings#tlsVersions()}): TLS 1.3 and 1.2.
+   * {@return the TLS versions used when the settings name none ({@link
+   * org.mailsettings.ServerSettings#tlsVersions()}): TLS 1.3 and 1.2}
    */
   @Value.Default
   public List<String> defaultTlsVersions() {
@@ -103,7 +107,7 @@ public abstract class MailOptions {
   }
 
   /**
-   * Whether settings with {@link org.mailsettings.Security#NONE} may be used. Off by default;
+   * {@return whether settings with {@link org.mailsettings.Security#NONE} may be used} Off by default;
    * with it off, building a session for such settings throws {@link InsecureSettingsException}.
    */
   @Value.Default
@@ -289,6 +293,8 @@ public abstract class MailOptions {
      * Trusts the certificate authorities in {@code trustStore} (instead of the JDK's), by
      * building an {@link SSLContext} from it.
      *
+     * @param trustStore the trust store
+     * @return this builder
      * @throws IllegalArgumentException if no TLS context can be built from the store
      */
     public Builder trustStore(KeyStore trustStore) {

@@ -14,12 +14,21 @@ import org.jspecify.annotations.Nullable;
 public final class SignInRequiredException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates the exception with a message for people (no secret in it). */
+  /**
+   * Creates the exception with a message for people (no secret in it).
+   *
+   * @param message what is wrong and what to fix
+   */
   public SignInRequiredException(String message) {
     super(message);
   }
 
-  /** Creates the exception with a message for people (no secret in it) and what caused it. */
+  /**
+   * Creates the exception with a message for people (no secret in it) and what caused it.
+   *
+   * @param message what is wrong and what to fix
+   * @param cause the underlying error
+   */
   public SignInRequiredException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -12,27 +12,32 @@ public abstract class VerificationOutcome {
 
   VerificationOutcome() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The candidate that was tried. */
+  /** {@return the candidate that was tried} */
   public abstract Candidate candidate();
 
-  /** What happened. */
+  /** {@return what happened} */
   public abstract VerificationStatus status();
 
-  /** The server's own words, or the error's message; empty for a clean {@link VerificationStatus#OK}. */
+  /**
+   * {@return the server's own words, or the error's message; empty for a clean {@link VerificationStatus#OK}}
+   */
   public abstract String message();
 
-  /** How long the attempt took, all username attempts included. */
+  /** {@return how long the attempt took, all username attempts included} */
   public abstract Duration elapsed();
 
-  /** The username that logged in (for guesses: the full address or the mailbox name). */
+  /** {@return the username that logged in (for guesses: the full address or the mailbox name)} */
   public abstract Optional<String> username();
 
-  /** For {@link VerificationStatus#TLS_FAILED} on a host-name mismatch: the names the certificate is valid for. */
+  /**
+   * {@return the names the certificate is valid for, for {@link VerificationStatus#TLS_FAILED} on a
+   * host-name mismatch}
+   */
   public abstract List<String> certificateNames();
 
   @Override

@@ -14,18 +14,18 @@ public abstract class VerificationReport {
 
   VerificationReport() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The outcomes of the candidates tried, in rank order. */
+  /** {@return the outcomes of the candidates tried, in rank order} */
   public abstract List<VerificationOutcome> outcomes();
 
-  /** How long the whole verification took. */
+  /** {@return how long the whole verification took} */
   public abstract Duration elapsed();
 
-  /** The best-ranked candidate that worked, not the first to answer. */
+  /** {@return the best-ranked candidate that worked, not the first to answer} */
   public Optional<VerificationOutcome> best() {
     return outcomes().stream().filter(o -> o.status().isSuccess()).findFirst();
   }

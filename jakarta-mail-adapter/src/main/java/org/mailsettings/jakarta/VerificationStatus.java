@@ -40,12 +40,12 @@ public enum VerificationStatus {
    */
   NOT_CONFIRMED;
 
-  /** Whether the settings worked (only {@link #OK}). */
+  /** {@return whether the settings worked (only {@link #OK})} */
   public boolean isSuccess() {
     return this == OK;
   }
 
-  /** Whether the server itself was reached and spoke its protocol over a secured connection. */
+  /** {@return whether the server itself was reached and spoke its protocol over a secured connection} */
   public boolean serverWorks() {
     return this == OK || this == AUTH_FAILED || this == AUTH_METHOD_UNSUPPORTED;
   }

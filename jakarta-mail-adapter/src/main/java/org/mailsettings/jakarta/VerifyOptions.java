@@ -14,37 +14,37 @@ public abstract class VerifyOptions {
 
   VerifyOptions() {}
 
-  /** A 30 s deadline, three logins at once, 250 ms stagger. */
+  /** {@return a 30 s deadline, three logins at once, 250 ms stagger} */
   public static VerifyOptions defaults() {
     return DEFAULTS;
   }
 
-  /** A builder starting from the defaults. */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The time after which every attempt still running is reported as a timeout. */
+  /** {@return the time after which every attempt still running is reported as a timeout} */
   @Value.Default
   public Duration deadline() {
     return Duration.ofSeconds(30);
   }
 
-  /** How many candidates are tried at the same time. */
+  /** {@return how many candidates are tried at the same time} */
   @Value.Default
   public int parallelism() {
     return 3;
   }
 
-  /** The pause between starting one candidate and the next, so the best-ranked get a head start. */
+  /** {@return the pause between starting one candidate and the next, so the best-ranked get a head start} */
   @Value.Default
   public Duration stagger() {
     return Duration.ofMillis(250);
   }
 
   /**
-   * Whether to try every candidate even after the best-ranked working one is known (to show a
-   * user which of them work). Off by default: the call returns as soon as the best is known.
+   * {@return whether to try every candidate even after the best-ranked working one is known (to show a
+   * user which of them work)} Off by default: the call returns as soon as the best is known.
    */
   @Value.Default
   public boolean exhaustive() {
@@ -52,9 +52,9 @@ public abstract class VerifyOptions {
   }
 
   /**
-   * The registrable domains of hosts the user confirmed (as {@link
+   * {@return the registrable domains of hosts the user confirmed (as {@link
    * org.mailsettings.Resolution#hostDomains()} lists them, such as {@code spoje.net}), or IP
-   * addresses. A password goes to a candidate that {@linkplain
+   * addresses} A password goes to a candidate that {@linkplain
    * org.mailsettings.Trust#NEEDS_CONFIRMATION needs confirmation} only when its host's domain is
    * among them; and to a host at a loopback or private address only when its domain is among them
    * or the settings came from the application's own provider files. Otherwise the outcome is

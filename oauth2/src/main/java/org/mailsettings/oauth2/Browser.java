@@ -19,18 +19,21 @@ public interface Browser {
    * Shows {@code authorizationUrl} to the user. Called once per sign-in, on one of the client's
    * threads.
    *
+   * @param authorizationUrl the authorization url
    * @throws IOException when the page cannot be shown; the sign-in then fails
    */
   void open(URI authorizationUrl) throws IOException;
 
-  /** Whether the system browser can be opened here (a desktop, with {@code java.desktop}). */
+  /** {@return whether the system browser can be opened here (a desktop, with {@code java.desktop})} */
   static boolean systemBrowserAvailable() {
     return SystemBrowser.available();
   }
 
   /**
-   * The system browser through {@code java.awt.Desktop} where it is available, else {@code
-   * fallback}.
+   * {@return the system browser through {@code java.awt.Desktop} where it is available, else {@code
+   * fallback}}
+   *
+   * @param fallback the fallback
    */
   static Browser systemOr(Browser fallback) {
     java.util.Objects.requireNonNull(fallback, "fallback");

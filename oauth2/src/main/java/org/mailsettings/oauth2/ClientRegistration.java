@@ -16,30 +16,39 @@ public abstract class ClientRegistration {
 
   ClientRegistration() {}
 
-  /** A public client (no secret), with the redirect path {@code /}. */
+  /**
+   * {@return a public client (no secret), with the redirect path {@code /}}
+   *
+   * @param clientId the client id
+   */
   public static ClientRegistration of(String clientId) {
     return builder().clientId(clientId).build();
   }
 
-  /** A client with a secret, with the redirect path {@code /}. */
+  /**
+   * {@return a client with a secret, with the redirect path {@code /}}
+   *
+   * @param clientId the client id
+   * @param clientSecret the client secret
+   */
   public static ClientRegistration of(String clientId, String clientSecret) {
     return builder().clientId(clientId).clientSecret(clientSecret).build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The client id the provider gave the application. */
+  /** {@return the client id the provider gave the application} */
   public abstract String clientId();
 
-  /** The client secret, for providers that give desktop applications one. */
+  /** {@return the client secret, for providers that give desktop applications one} */
   public abstract Optional<String> clientSecret();
 
   /**
-   * The path of the loopback redirect URI {@code http://127.0.0.1:PORT/PATH} (the port is chosen
-   * anew for every sign-in, as RFC 8252 section 7.3 allows). Register the URI with this path
+   * {@return the path of the loopback redirect URI {@code http://127.0.0.1:PORT/PATH} (the port is chosen
+   * anew for every sign-in, as RFC 8252 section 7.3 allows)} Register the URI with this path
    * (Microsoft matches it; Google accepts any path on the loopback address). Default {@code /}.
    */
   @Value.Default

@@ -16,27 +16,27 @@ public abstract class DeviceCode {
 
   DeviceCode() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The code the user enters ({@code user_code}). */
+  /** {@return the code the user enters ({@code user_code})} */
   public abstract String userCode();
 
-  /** Where the user enters it ({@code verification_uri}); show it to the user as it is. */
+  /** {@return where the user enters it ({@code verification_uri}); show it to the user as it is} */
   public abstract URI verificationUri();
 
   /**
-   * The same page with the code filled in ({@code verification_uri_complete}), for a QR code or
-   * a link, when the provider gives one.
+   * {@return the same page with the code filled in ({@code verification_uri_complete}), for a QR code or
+   * a link, when the provider gives one}
    */
   public abstract Optional<URI> verificationUriComplete();
 
-  /** When the code stops working. */
+  /** {@return when the code stops working} */
   public abstract Instant expiresAt();
 
-  /** How long the library waits between two polls, as the provider asked. */
+  /** {@return how long the library waits between two polls, as the provider asked} */
   public abstract Duration interval();
 
   @Override

@@ -10,6 +10,8 @@ public interface DeviceCodeHandler {
   /**
    * Shows {@code code}. Called once per sign-in, on one of the client's threads, before polling
    * starts; an exception thrown here ends the sign-in.
+   *
+   * @param code the code to show the user, and where to enter it
    */
   void show(DeviceCode code);
 }

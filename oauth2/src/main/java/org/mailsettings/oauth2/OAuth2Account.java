@@ -34,22 +34,27 @@ public final class OAuth2Account {
             key, store, client.options().clock(), client.options().refreshSkew(), tokens -> client.refresh(settings, tokens));
   }
 
-  /** The key of an account's tokens in a {@link TokenStore}: the issuer and the address, {@code "accounts.google.com jan@gmail.com"}. */
+  /**
+   * {@return the key of an account's tokens in a {@link TokenStore}: the issuer and the address, {@code "accounts.google.com jan@gmail.com"}}
+   *
+   * @param settings the server settings
+   * @param address the e-mail address
+   */
   public static String keyOf(OAuth2Settings settings, EmailAddress address) {
     return settings.issuer() + " " + address.asciiAddress();
   }
 
-  /** The provider's OAuth 2.0 settings. */
+  /** {@return the provider's OAuth 2.0 settings} */
   public OAuth2Settings settings() {
     return settings;
   }
 
-  /** The account's address (sent to the provider as {@code login_hint}). */
+  /** {@return the account's address (sent to the provider as {@code login_hint})} */
   public EmailAddress address() {
     return address;
   }
 
-  /** The key of this account's tokens in the store ({@link #keyOf}). */
+  /** {@return the key of this account's tokens in the store ({@link #keyOf})} */
   public String key() {
     return key;
   }
@@ -65,6 +70,9 @@ public final class OAuth2Account {
    * ACCESS_DENIED}, {@link OAuth2Exception.Reason#STATE_MISMATCH STATE_MISMATCH}, {@link
    * OAuth2Exception.Reason#INVALID_GRANT INVALID_GRANT}, {@link OAuth2Exception.Reason#TIMEOUT
    * TIMEOUT} after {@link OAuth2Options#signInTimeout()}, ...). Cancelling it closes the listener.
+   *
+   * @param browser opens the provider's sign-in address for the user
+   * @return the tokens, once the user has signed in and they are saved
    */
   public CompletableFuture<TokenSet> signInWithBrowser(Browser browser) {
     Objects.requireNonNull(browser, "browser");
@@ -80,6 +88,9 @@ public final class OAuth2Account {
    * NOT_OFFERED} at once when the provider has no device endpoint in its data, {@link
    * OAuth2Exception.Reason#ACCESS_DENIED ACCESS_DENIED}, {@link OAuth2Exception.Reason#EXPIRED
    * EXPIRED}, {@link OAuth2Exception.Reason#TIMEOUT TIMEOUT}, ... Cancelling it stops the polling.
+   *
+   * @param handler shows the user the code and where to enter it
+   * @return the tokens, once the user has approved and they are saved
    */
   public CompletableFuture<TokenSet> signInWithDevice(DeviceCodeHandler handler) {
     Objects.requireNonNull(handler, "handler");
@@ -107,19 +118,19 @@ public final class OAuth2Account {
     return result;
   }
 
-  /** Whether the store has tokens for this account (they may still have been revoked). */
+  /** {@return whether the store has tokens for this account (they may still have been revoked)} */
   public boolean isSignedIn() {
     return store.load(key).isPresent();
   }
 
-  /** The account's access tokens, refreshed as needed: one supplier per account. */
+  /** {@return the account's access tokens, refreshed as needed: one supplier per account} */
   public AccessTokenSupplier accessTokens() {
     return accessTokens;
   }
 
   /**
-   * Credentials for the {@link org.mailsettings.jakarta.MailConnector}: XOAUTH2 with {@link
-   * #accessTokens()}, asked on every connection, and the settings' username.
+   * {@return credentials for the {@link org.mailsettings.jakarta.MailConnector}: XOAUTH2 with {@link
+   * #accessTokens()}, asked on every connection, and the settings' username}
    */
   public Credentials credentials() {
     return Credentials.oauth2(accessTokens);

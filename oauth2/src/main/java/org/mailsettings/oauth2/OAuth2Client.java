@@ -82,32 +82,42 @@ public final class OAuth2Client implements AutoCloseable {
     return executor;
   }
 
-  /** A client with {@link OAuth2Options#defaults()}. */
+  /**
+   * {@return a client with {@link OAuth2Options#defaults()}}
+   *
+   * @param registration the client registration
+   */
   public static OAuth2Client create(ClientRegistration registration) {
     return create(registration, OAuth2Options.defaults());
   }
 
-  /** A client with the given options. */
+  /**
+   * {@return a client with the given options}
+   *
+   * @param registration the client registration
+   * @param options the options
+   */
   public static OAuth2Client create(ClientRegistration registration, OAuth2Options options) {
     return new OAuth2Client(Objects.requireNonNull(registration, "registration"), Objects.requireNonNull(options, "options"));
   }
 
-  /** The application's registration. */
+  /** {@return the application's registration} */
   public ClientRegistration registration() {
     return registration;
   }
 
-  /** The options. */
+  /** {@return the options} */
   public OAuth2Options options() {
     return options;
   }
 
   /**
-   * The provider's OAuth 2.0 settings from a resolution, when they may decide where the user's
+   * {@return the provider's OAuth 2.0 settings from a resolution, when they may decide where the user's
    * browser goes: the provider was recognised, its data has OAuth 2.0 settings, and the
    * resolution's first incoming and outgoing candidates are {@link Trust#TRUSTED} (bundled
-   * data, the application's own files), not a discovered but unconfirmed source.
+   * data, the application's own files), not a discovered but unconfirmed source}
    *
+   * @param resolution the resolution
    * @throws OAuth2Exception with {@link Reason#NOT_OFFERED} when there are no such settings, or
    *     {@link Reason#UNTRUSTED} when the resolution does not rest on trusted sources
    */
@@ -146,9 +156,11 @@ public final class OAuth2Client implements AutoCloseable {
   }
 
   /**
-   * The account of the resolution's address at its provider, with the provider's OAuth 2.0
-   * settings when they come from trusted data (see {@link #trustedSettings(Resolution)}).
+   * {@return the account of the resolution's address at its provider, with the provider's OAuth 2.0
+   * settings when they come from trusted data (see {@link #trustedSettings(Resolution)})}
    *
+   * @param resolution the resolution
+   * @param store the token store
    * @throws OAuth2Exception with {@link Reason#NOT_OFFERED} or {@link Reason#UNTRUSTED}
    */
   public OAuth2Account account(Resolution resolution, TokenStore store) {
@@ -156,9 +168,13 @@ public final class OAuth2Client implements AutoCloseable {
   }
 
   /**
-   * The account of {@code address} at the provider of {@code settings}: for settings the
-   * application itself trusts (its own configuration). The browser is sent to their
+   * {@return the account of {@code address} at the provider of {@code settings}: for settings the
+   * application itself trusts (its own configuration)} The browser is sent to their
    * authorization endpoint as they are.
+   *
+   * @param settings the server settings
+   * @param address the e-mail address
+   * @param store the token store
    */
   public OAuth2Account account(OAuth2Settings settings, EmailAddress address, TokenStore store) {
     return new OAuth2Account(

@@ -42,27 +42,41 @@ public final class OAuth2Exception extends RuntimeException {
     NETWORK
   }
 
+  /** What went wrong. */
   private final Reason reason;
+  /** The authorization server's error code, when it sent one. */
   private final @Nullable String errorCode;
 
-  /** Creates the exception; {@code message} must hold no secret. */
+  /**
+   * Creates the exception; {@code message} must hold no secret.
+   *
+   * @param reason what went wrong
+   * @param message what is wrong and what to fix
+   */
   public OAuth2Exception(Reason reason, String message) {
     this(reason, message, null, null);
   }
 
-  /** Creates the exception with the server's error code and a cause; {@code message} must hold no secret. */
+  /**
+   * Creates the exception with the server's error code and a cause; {@code message} must hold no secret.
+   *
+   * @param reason what went wrong
+   * @param message what is wrong and what to fix
+   * @param errorCode the error code
+   * @param cause the underlying error
+   */
   public OAuth2Exception(Reason reason, String message, @Nullable String errorCode, @Nullable Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.errorCode = errorCode;
   }
 
-  /** Why. */
+  /** {@return what went wrong} */
   public Reason reason() {
     return reason;
   }
 
-  /** The authorization server's error code ({@code invalid_grant}, ...), when it sent one. */
+  /** {@return the authorization server's error code ({@code invalid_grant}, ...), when it sent one} */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }

@@ -18,56 +18,58 @@ public abstract class OAuth2Options {
 
   OAuth2Options() {}
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static OAuth2Options defaults() {
     return builder().build();
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The bound of opening a connection to an authorization server. Default 10 s. */
+  /** {@return the bound of opening a connection to an authorization server} Default 10 s. */
   @Value.Default
   public Duration connectTimeout() {
     return Duration.ofSeconds(10);
   }
 
-  /** The bound of one whole HTTP exchange with an authorization server, body included. Default 30 s. */
+  /**
+   * {@return the bound of one whole HTTP exchange with an authorization server, body included} Default 30 s.
+   */
   @Value.Default
   public Duration readTimeout() {
     return Duration.ofSeconds(30);
   }
 
-  /** The largest answer read from an authorization server, in bytes. Default 256 KiB. */
+  /** {@return the largest answer read from an authorization server, in bytes} Default 256 KiB. */
   @Value.Default
   public int maxResponseBytes() {
     return 256 * 1024;
   }
 
   /**
-   * The TLS context for the authorization servers (a private trust store, say); default the
-   * JDK's. Endpoints are always {@code https} and their certificates always checked.
+   * {@return the TLS context for the authorization servers (a private trust store, say); default the
+   * JDK's} Endpoints are always {@code https} and their certificates always checked.
    */
   public abstract Optional<SSLContext> sslContext();
 
-  /** The clock that tells when an access token has expired. Default the system's (UTC). */
+  /** {@return the clock that tells when an access token has expired} Default the system's (UTC). */
   @Value.Default
   public Clock clock() {
     return Clock.systemUTC();
   }
 
-  /** How long before its expiry an access token is refreshed. Default 60 s. */
+  /** {@return how long before its expiry an access token is refreshed} Default 60 s. */
   @Value.Default
   public Duration refreshSkew() {
     return Duration.ofSeconds(60);
   }
 
   /**
-   * The longest a sign-in may take: the loopback listener waits this long for the browser's
+   * {@return the longest a sign-in may take: the loopback listener waits this long for the browser's
    * redirect, and the device grant polls at most this long (or until the provider's code
-   * expires, if sooner). Default 5 minutes.
+   * expires, if sooner)} Default 5 minutes.
    */
   @Value.Default
   public Duration signInTimeout() {
@@ -75,8 +77,8 @@ public abstract class OAuth2Options {
   }
 
   /**
-   * The threads that wait: the sign-in deadline, the device grant's polls and its token
-   * requests, the browser's opening. Default: the client's own two daemon threads, stopped by
+   * {@return the threads that wait: the sign-in deadline, the device grant's polls and its token
+   * requests, the browser's opening} Default: the client's own two daemon threads, stopped by
    * {@link OAuth2Client#close()}; a scheduler given here is the caller's and is not shut down.
    */
   public abstract Optional<ScheduledExecutorService> scheduler();

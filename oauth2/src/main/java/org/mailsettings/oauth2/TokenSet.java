@@ -19,26 +19,29 @@ public abstract class TokenSet {
 
   TokenSet() {}
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The access token (sent to the mail server with SASL XOAUTH2). */
+  /** {@return the access token (sent to the mail server with SASL XOAUTH2)} */
   public abstract String accessToken();
 
-  /** The refresh token, when the provider issued one. */
+  /** {@return the refresh token, when the provider issued one} */
   public abstract Optional<String> refreshToken();
 
-  /** When the access token expires, when the provider said ({@code expires_in}). */
+  /** {@return when the access token expires, when the provider said ({@code expires_in})} */
   public abstract Optional<Instant> expiresAt();
 
-  /** The scopes granted, when the provider said; else those requested. */
+  /** {@return the scopes granted, when the provider said; else those requested} */
   public abstract List<String> scopes();
 
   /**
-   * Whether the access token can still be used for {@code margin} from now on {@code clock}:
-   * false once {@code now + margin} reaches {@link #expiresAt()}; true when the expiry is unknown.
+   * {@return whether the access token can still be used for {@code margin} from now on {@code clock}:
+   * false once {@code now + margin} reaches {@link #expiresAt()}; true when the expiry is unknown}
+   *
+   * @param clock the clock
+   * @param margin the margin
    */
   public boolean isUsable(Clock clock, Duration margin) {
     return expiresAt().map(expiry -> clock.instant().plus(margin).isBefore(expiry)).orElse(true);

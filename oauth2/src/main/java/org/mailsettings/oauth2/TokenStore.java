@@ -14,16 +14,29 @@ import org.mailsettings.oauth2.internal.InMemoryTokenStore;
  */
 public interface TokenStore {
 
-  /** The tokens saved under {@code accountKey}, if any. */
+  /**
+   * {@return the tokens saved under {@code accountKey}, if any}
+   *
+   * @param accountKey the account key
+   */
   Optional<TokenSet> load(String accountKey);
 
-  /** Saves {@code tokens} under {@code accountKey}, replacing what was there. */
+  /**
+   * Saves {@code tokens} under {@code accountKey}, replacing what was there.
+   *
+   * @param accountKey the account key
+   * @param tokens the tokens
+   */
   void save(String accountKey, TokenSet tokens);
 
-  /** Forgets the tokens under {@code accountKey} (sign-out, or a grant the provider revoked). */
+  /**
+   * Forgets the tokens under {@code accountKey} (sign-out, or a grant the provider revoked).
+   *
+   * @param accountKey the account key
+   */
   void delete(String accountKey);
 
-  /** A new, empty store in memory: tokens are lost when the process ends. */
+  /** {@return a new, empty store in memory: tokens are lost when the process ends} */
   static TokenStore inMemory() {
     return new InMemoryTokenStore();
   }

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mailsettings.testing.TestCorpora;
+import org.mailsettings.clientconfig.TestCorpora;
 
 /** The snapshot refresh tool on small copied directories. */
 class SnapshotRefreshTest {

@@ -1,4 +1,4 @@
-package org.mailsettings.testing;
+package org.mailsettings.clientconfig;
 
 import java.net.URISyntaxException;
 import java.net.URL;

@@ -1,0 +1,30 @@
+package org.mailsettings.spring.boot.autoconfigure;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns a {@link MailSettingsUnavailableException} at start-up into Spring Boot's "Application
+ * failed to start" report: what is wrong, and which property to set.
+ */
+final class MailSettingsFailureAnalyzer extends AbstractFailureAnalyzer<MailSettingsUnavailableException> {
+
+  MailSettingsFailureAnalyzer() {}
+
+  @Override
+  protected FailureAnalysis analyze(Throwable rootFailure, MailSettingsUnavailableException cause) {
+    return new FailureAnalysis(String.valueOf(cause.getMessage()), action(cause.reason()), cause);
+  }
+
+  static String action(MailSettingsUnavailableException.Reason reason) {
+    return switch (reason) {
+      case NO_SETTINGS -> "Add a provider file for the domain to mailsettings.providers-directory, name the domain's"
+          + " MX host in mailsettings.mx-hosts, or set mailsettings.discovery.enabled=true.";
+      case NO_CREDENTIALS -> "Set mailsettings.password, for example mailsettings.password=${MAIL_PASSWORD}.";
+      case NOT_CONFIRMED -> "Add the servers' domains to mailsettings.confirmed-domains if you trust them, or set"
+          + " mailsettings.verification.mode=fail so that a login proves them at start-up.";
+      case VERIFICATION_FAILED -> "Check mailsettings.password (AUTH_FAILED: the server refused it) and the servers"
+          + " listed; with mailsettings.verification.mode=log the application starts anyway.";
+    };
+  }
+}
