@@ -45,7 +45,7 @@ class InvoiceMailerApplicationTest {
     Files.writeString(providers.resolve("firma.cz.xml"),
         "<clientConfig version=\"1.1\"><emailProvider id=\"firma.cz\"><domain>firma.cz</domain>"
             + "<displayName>Firma</displayName><outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>"
-            + greenMail.getSmtps().getPort() + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username>"
+            + greenMail.getSmtps().getPort() + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username>"
             + "</outgoingServer></emailProvider></clientConfig>");
   }
 

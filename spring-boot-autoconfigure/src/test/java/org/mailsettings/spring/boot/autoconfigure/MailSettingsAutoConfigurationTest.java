@@ -112,9 +112,9 @@ class MailSettingsAutoConfigurationTest {
     return "<clientConfig version=\"1.1\"><emailProvider id=\"" + domain + "\"><domain>" + domain + "</domain>"
         + "<displayName>Test</displayName>"
         + "<incomingServer type=\"imap\"><hostname>localhost</hostname><port>" + imapsPort
-        + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>"
+        + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></incomingServer>"
         + "<outgoingServer type=\"smtp\"><hostname>localhost</hostname><port>" + smtpsPort
-        + "</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>"
+        + "</port><socketType>SSL</socketType><authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></outgoingServer>"
         + "</emailProvider></clientConfig>";
   }
 
