@@ -342,6 +342,16 @@ public final class ClientConfigParser {
                 + (socketType == null ? "no socketType" : "unknown socketType \"" + socketType + "\""));
         return Optional.empty();
       }
+      // Both reach protocol commands, and settings refuse control characters in them (a line
+      // break would inject a command): such a section can make no settings.
+      String unusable =
+          username != null && hasControlCharacter(username)
+              ? "username"
+              : imapPathPrefix != null && hasControlCharacter(imapPathPrefix) ? "imapPathPrefix" : null;
+      if (unusable != null) {
+        warn(line, label + " ignored: its " + unusable + " contains a control character");
+        return Optional.empty();
+      }
       ServerConfig.Builder server =
           ServerConfig.builder()
               .protocol(protocol.get())
@@ -366,6 +376,15 @@ public final class ClientConfigParser {
         server.leaveMessagesOnServer(leaveOnServer);
       }
       return Optional.of(server.build());
+    }
+
+    private static boolean hasControlCharacter(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isISOControl(text.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private @Nullable Boolean pop3Options() throws XMLStreamException {

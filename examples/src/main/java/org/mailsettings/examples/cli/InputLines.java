@@ -56,47 +56,54 @@ final class InputLines implements Iterator<InputLines.Line> {
     return java.util.Objects.requireNonNull(line);
   }
 
-  /** The next line worth answering (blank lines and {@code #} comments are passed over), or null. */
+  /**
+   * The next line worth answering (blank lines and {@code #} comments are passed over, in a loop:
+   * a million blank lines must not cost a million stack frames), or null at the end.
+   */
   private @Nullable Line read() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    boolean tooLong = false;
-    int b;
-    try {
-      while ((b = in.read()) >= 0 && b != '\n') {
-        if (bytes.size() < MAX_LINE) {
-          bytes.write(b);
-        } else {
-          tooLong = true; // skipped, not kept
+    while (true) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      boolean tooLong = false;
+      int b;
+      try {
+        while ((b = in.read()) >= 0 && b != '\n') {
+          if (bytes.size() < MAX_LINE) {
+            bytes.write(b);
+          } else {
+            tooLong = true; // skipped, not kept
+          }
+        }
+      } catch (IOException e) {
+        done = true;
+        return new Line(++number, null, "cannot read the input: " + e.getMessage());
+      }
+      if (b < 0) {
+        done = true;
+        if (bytes.size() == 0 && !tooLong) {
+          return null;
         }
       }
-    } catch (IOException e) {
-      done = true;
-      return new Line(++number, null, "cannot read the input: " + e.getMessage());
-    }
-    if (b < 0) {
-      done = true;
-      if (bytes.size() == 0 && !tooLong) {
+      number++;
+      if (tooLong) {
+        return new Line(number, null, "line " + number + " is longer than " + MAX_LINE + " bytes");
+      }
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes.toByteArray()))
+            .toString();
+      } catch (CharacterCodingException e) {
+        return new Line(number, null, "line " + number + " is not valid UTF-8");
+      }
+      String stripped = text.strip();
+      if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+        return new Line(number, stripped, null);
+      }
+      if (done) {
         return null;
       }
     }
-    number++;
-    if (tooLong) {
-      return new Line(number, null, "line " + number + " is longer than " + MAX_LINE + " bytes");
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return new Line(number, null, "line " + number + " is not valid UTF-8");
-    }
-    String stripped = text.strip();
-    if (stripped.isEmpty() || stripped.startsWith("#")) {
-      return done ? null : read();
-    }
-    return new Line(number, stripped, null);
   }
 }
