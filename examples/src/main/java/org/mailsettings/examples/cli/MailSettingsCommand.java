@@ -38,8 +38,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "mailsettings 0.1.0-SNAPSHOT",
     sortOptions = false,
+    customSynopsis = {
+      "mailsettings [OPTIONS] ADDRESS...",
+      "   or: mailsettings check [OPTIONS] (--smtp|--imap|--pop3 HOST:PORT ...)... ADDRESS"
+    },
     description = {
       "Prints IMAP, POP3 and SMTP settings for e-mail addresses, best first, with where each came from and how far it can be trusted.",
+      "'mailsettings check' says what is wrong with settings a user typed (see 'mailsettings check --help').",
       ""
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -64,9 +69,10 @@ public final class MailSettingsCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init") // injected by picocli before call()
   private CommandSpec spec;
 
+  // 0..*, checked in call(): picocli would otherwise ask for an address before "check" too.
   @Parameters(
       paramLabel = "ADDRESS",
-      arity = "1..*",
+      arity = "0..*",
       description = "E-mail addresses such as info@vizus.cz or 'Jan Novák <info@novak.cz>'; '-' reads them from standard input, one a line.")
   private List<String> addresses = new ArrayList<>();
 
@@ -178,12 +184,16 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   /** A command line that reads {@code --password-env} variables from {@code environment}. */
   public static CommandLine commandLine(Map<String, String> environment) {
-    CommandLine commandLine = new CommandLine(new MailSettingsCommand(Map.copyOf(environment)));
+    Map<String, String> variables = Map.copyOf(environment);
+    CommandLine commandLine = new CommandLine(new MailSettingsCommand(variables));
+    // Added before the settings below, which picocli passes on to the subcommands it has.
+    commandLine.addSubcommand("check", new CheckCommand(variables));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
-          exception.getCommandLine().getErr().println("mailsettings: " + exception.getMessage());
-          exception.getCommandLine().getErr().println("Try 'mailsettings --help'.");
+          String name = exception.getCommandLine().getCommandSpec().qualifiedName();
+          exception.getCommandLine().getErr().println(name + ": " + exception.getMessage());
+          exception.getCommandLine().getErr().println("Try '" + name + " --help'.");
           return BAD_INPUT;
         });
     return commandLine;
@@ -193,6 +203,12 @@ public final class MailSettingsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (addresses.isEmpty()) {
+      // What picocli says for a missing required parameter, as before "check" existed.
+      err.println("mailsettings: Missing required parameter: 'ADDRESS'");
+      err.println("Try 'mailsettings --help'.");
+      return BAD_INPUT;
+    }
     ResolutionPolicy policy;
     DiscoveryOptions discoveryOptions;
     MailSettingsResolver resolver;
