@@ -1,8 +1,9 @@
 /**
  * mailsettings core: e-mail address to ordered, trust-rated IMAP, POP3 and SMTP settings.
  *
- * <p>Exports the API ({@code org.mailsettings}) and the clientConfig document model and parser
- * ({@code org.mailsettings.clientconfig}). Everything under {@code org.mailsettings.internal} is
+ * <p>Exports the API ({@code org.mailsettings}), the clientConfig document model and parser
+ * ({@code org.mailsettings.clientconfig}), the prober ({@code org.mailsettings.probe}) and the
+ * settings check ({@code org.mailsettings.check}). Everything under {@code org.mailsettings.internal} is
  * an implementation detail and not exported.
  */
 @org.jspecify.annotations.NullMarked
@@ -19,6 +20,7 @@ module org.mailsettings.core {
   exports org.mailsettings;
   exports org.mailsettings.clientconfig;
   exports org.mailsettings.probe;
+  exports org.mailsettings.check;
   // The Jakarta Mail adapter checks connected addresses with the same classification as discovery.
   exports org.mailsettings.internal.net to org.mailsettings.jakarta;
 }

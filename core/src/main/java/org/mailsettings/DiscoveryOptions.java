@@ -12,8 +12,11 @@ import org.immutables.value.Value;
  * DNS server, the TLS context, the proxy, the HTTP client, the cache) belongs to the client:
  * see {@link MailSettingsResolver.Builder}.
  *
- * <p>URL templates take {@code %EMAILDOMAIN%} (ASCII) and {@code %EMAILADDRESS%} (URL-encoded);
- * for MX-derived lookups, {@code %EMAILDOMAIN%} is the MX domain.
+ * <p>URL templates take {@code %EMAILDOMAIN%} (ASCII), {@code %EMAILADDRESS%} and {@code
+ * %EMAILLOCALPART%} (URL-encoded, in the path or the query only: the mailbox never chooses the
+ * server); for MX-derived lookups, {@code %EMAILDOMAIN%} is the MX domain. A template that cannot
+ * give an absolute http or https URL is refused with {@link InvalidSettingsException} when the
+ * options are built.
  *
  * <pre>{@code
  * DiscoveryOptions options = DiscoveryOptions.builder()
@@ -161,7 +164,8 @@ public abstract class DiscoveryOptions {
     if (maxRedirects() < 0 || maxRedirects() > 10) {
       throw new InvalidSettingsException("maxRedirects must be 0 to 10: " + maxRedirects());
     }
-    checkTemplate("the ISPDB base URL", ispdbBaseUrl() + "example.com");
+    // Not a template: the domain is appended as it is, so placeholders are not filled in.
+    checkUrl("the ISPDB base URL", ispdbBaseUrl(), ispdbBaseUrl() + "example.com");
     checkTemplate("the autoconfig URL template", autoconfigUrlTemplate());
     checkTemplate("the well-known autoconfig URL template", wellKnownUrlTemplate());
     checkTemplate("the plain-HTTP autoconfig URL template", autoconfigHttpUrlTemplate());
@@ -176,11 +180,26 @@ public abstract class DiscoveryOptions {
    * not as a failure of every discovery.
    */
   private static void checkTemplate(String what, String template) {
-    String sample =
-        template
-            .replace("%EMAILDOMAIN%", "example.com")
-            .replace("%EMAILADDRESS%", "user%40example.com")
-            .replace("%EMAILLOCALPART%", "user");
+    java.net.URI sample = checkUrl(what, template, sample(template, "user"));
+    // The mailbox name may fill in the path or the query, never the scheme or the authority: an
+    // address must not choose the server (nor the user name in the URL) its own lookup goes to.
+    java.net.URI other = checkUrl(what, template, sample(template, "other"));
+    if (!java.util.Objects.equals(sample.getScheme(), other.getScheme())
+        || !java.util.Objects.equals(sample.getRawAuthority(), other.getRawAuthority())) {
+      throw new InvalidSettingsException(
+          "Not a URL template: " + what + " \"" + template
+              + "\" puts %EMAILADDRESS% or %EMAILLOCALPART% before the path; they may appear only in the path and the query");
+    }
+  }
+
+  private static String sample(String template, String mailbox) {
+    return template
+        .replace("%EMAILDOMAIN%", "example.com")
+        .replace("%EMAILADDRESS%", mailbox + "%40example.com")
+        .replace("%EMAILLOCALPART%", mailbox);
+  }
+
+  private static java.net.URI checkUrl(String what, String template, String sample) {
     java.net.URI uri;
     try {
       uri = new java.net.URI(sample);
@@ -193,6 +212,7 @@ public abstract class DiscoveryOptions {
       throw new InvalidSettingsException(
           "Not a URL template: " + what + " \"" + template + "\" must give an absolute http or https URL with a host");
     }
+    return uri;
   }
 
   /** Builds {@link DiscoveryOptions}. */

@@ -18,6 +18,8 @@ import java.util.stream.StreamSupport;
 import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.internal.discovery.BulkRun;
+import org.mailsettings.check.SettingsCheck;
+import org.mailsettings.internal.discovery.ClientAccess;
 import org.mailsettings.internal.discovery.DiscoveryContext;
 import org.mailsettings.internal.discovery.Pipeline;
 import org.mailsettings.internal.discovery.PipelineRuntime;
@@ -57,8 +59,14 @@ import org.mailsettings.probe.Prober;
  * resolution is discovery without the network sources, with the same rules.
  */
 public final class MailSettingsResolver implements AutoCloseable {
+  static {
+    // The settings check (org.mailsettings.check) works on this client's provider store.
+    ClientAccess.register(client -> client.runtime);
+  }
+
   private final List<ProviderDatabase> databases;
   private final PipelineRuntime runtime;
+  private volatile @Nullable SettingsCheck settingsCheck;
 
   private MailSettingsResolver(List<ProviderDatabase> databases, PipelineRuntime runtime) {
     this.databases = List.copyOf(databases);
@@ -203,6 +211,28 @@ public final class MailSettingsResolver implements AutoCloseable {
    */
   public Stream<BulkResult> discoverAll(Iterable<String> addresses, BulkOptions options) {
     return discoverAll(StreamSupport.stream(addresses.spliterator(), false), options);
+  }
+
+  /**
+   * The settings check of this client: what is wrong with the settings a user typed, found with
+   * this client's provider databases and offline pipeline. One per client, thread-safe.
+   *
+   * <pre>{@code
+   * CheckResult result = client.settingsCheck().check(TypedSettings.builder()
+   *     .address("info@vizus.cz").protocol(Protocol.SMTP).host("smtp.vizus.cz").port(587)
+   *     .securityLabel("SSL").username("info").build());
+   * // SECURITY_CONTRADICTS_PORT (587 is STARTTLS), USERNAME_NOT_FULL_ADDRESS (info@vizus.cz)
+   * }</pre>
+   *
+   * @return the check, made when first asked for
+   */
+  public SettingsCheck settingsCheck() {
+    SettingsCheck check = settingsCheck;
+    if (check == null) {
+      check = SettingsCheck.create(this);
+      settingsCheck = check;
+    }
+    return check;
   }
 
   /** {@return a prober that runs on this client's threads with its TLS context, with default options} */

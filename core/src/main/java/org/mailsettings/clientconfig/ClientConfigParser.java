@@ -397,6 +397,18 @@ public final class ClientConfigParser {
                     : "no authentication this library supports (" + quoteAll(unknownAuth) + ")"));
         return Optional.empty();
       }
+      // Both reach protocol commands, and settings refuse control characters in them (a line
+      // break would inject a command): such a section can make no settings.
+      String usernameText = username.value();
+      String prefixText = imapPathPrefix.value();
+      String unusable =
+          usernameText != null && hasControlCharacter(usernameText)
+              ? "username"
+              : prefixText != null && hasControlCharacter(prefixText) ? "imapPathPrefix" : null;
+      if (unusable != null) {
+        warn(line, label + " ignored: its " + unusable + " contains a control character");
+        return Optional.empty();
+      }
       ServerConfig.Builder server =
           ServerConfig.builder()
               .protocol(protocol.get())
@@ -449,6 +461,15 @@ public final class ClientConfigParser {
      */
     private static boolean isHostname(String text) {
       return text.indexOf('%') >= 0 || HostNames.normalise(text).isPresent();
+    }
+
+    private static boolean hasControlCharacter(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isISOControl(text.charAt(i))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private void pop3Options(First<Boolean> leaveOnServer) throws XMLStreamException {

@@ -1,5 +1,8 @@
 package org.mailsettings.jakarta;
 
+import java.util.Locale;
+import org.mailsettings.check.Wording;
+
 /**
  * What a login attempt showed. The statuses keep apart what the user must fix (the password)
  * from what the settings must fix (the server): a wrong password is never reported as a broken
@@ -39,6 +42,18 @@ public enum VerificationStatus {
    * {@link VerifyOptions#confirmedDomains()}. No connection was made.
    */
   NOT_CONFIRMED;
+
+  /**
+   * The status in words for people in {@code locale}, from the library's bundles (English where
+   * there is none for the locale); {@link Wording#message(Enum, Locale)} renders it with an
+   * application's own words.
+   *
+   * @param locale the language wanted
+   * @return the words
+   */
+  public String message(Locale locale) {
+    return Wording.library().message(this, locale);
+  }
 
   /** {@return whether the settings worked (only {@link #OK})} */
   public boolean isSuccess() {

@@ -1,7 +1,8 @@
 /**
  * Jakarta Mail from resolved settings: {@link org.mailsettings.jakarta.MailConnector} builds
  * {@code Properties}, {@code Session}s, connected stores and transports, and verifies
- * candidates by logging in.
+ * candidates by logging in; {@link org.mailsettings.jakarta.LiveCheck} adds what a probe and a
+ * login show to the settings check of what a user typed.
  *
  * <pre>{@code
  * Resolution r = MailSettingsResolver.create().resolve("Jan Novák <info@vizus.cz>");

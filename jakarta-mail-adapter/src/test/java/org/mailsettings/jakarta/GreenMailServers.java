@@ -39,6 +39,10 @@ final class GreenMailServers implements AutoCloseable {
       new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3).dynamicPort(),
       new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_POP3S).dynamicPort(),
     };
+    for (ServerSetup setup : setups) {
+      // Six servers on a loaded machine (CI shares its cores) may need more than GreenMail's 2 s.
+      setup.setServerStartupTimeout(20_000);
+    }
     greenMail = new GreenMail(setups);
     greenMail.start();
     greenMail.setUser(JAN, JAN, JAN_PASSWORD);

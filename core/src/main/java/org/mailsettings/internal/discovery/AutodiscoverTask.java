@@ -102,8 +102,27 @@ public final class AutodiscoverTask implements SourceTask {
       return Results.nothing(source(), query, context.since(start), Note.of(NoteCode.AUTODISCOVER_REDIRECT, parsed.redirect()));
     }
     Trust trust = response.https() && !response.crossedDomains() ? Trust.TRUSTED : Trust.NEEDS_CONFIRMATION;
-    List<Candidate> incoming = new ArrayList<>();
-    List<Candidate> outgoing = new ArrayList<>();
+    List<Candidate> candidates =
+        candidates(parsed, context.address().asciiAddress(), trust, String.valueOf(response.uri().getHost()));
+    List<Candidate> incoming = candidates.stream().filter(c -> c.settings().protocol().isIncoming()).toList();
+    List<Candidate> outgoing = candidates.stream().filter(c -> !c.settings().protocol().isIncoming()).toList();
+    if (incoming.isEmpty() && outgoing.isEmpty()) {
+      return Results.nothing(source(), query, context.since(start), Note.of(NoteCode.DOCUMENT_WITHOUT_SERVERS));
+    }
+    return Results.found(source(), Ranks.of(source()), incoming, outgoing, Optional.empty(), List.of(), query,
+        List.of(Note.of(NoteCode.DOCUMENT_FOUND, "Autodiscover", incoming.size(), outgoing.size())), context.since(start));
+  }
+
+  /**
+   * The candidates of a parsed response's {@code Protocol} sections, in the response's order;
+   * a section without a type this library reads, without a server, or with a value that cannot
+   * make settings (a port that is no number, an invalid host) is dropped alone.
+   *
+   * @param defaultLogin the username of sections without a {@code LoginName}
+   * @param endpointHost the host that answered, for the candidates' notes
+   */
+  static List<Candidate> candidates(AutodiscoverParser.Response parsed, String defaultLogin, Trust trust, String endpointHost) {
+    List<Candidate> candidates = new ArrayList<>();
     for (AutodiscoverParser.Section section : parsed.protocols()) {
       Optional<Protocol> protocol = switch (section.get("Type").toUpperCase(java.util.Locale.ROOT)) {
         case "IMAP" -> Optional.of(Protocol.IMAP);
@@ -119,7 +138,7 @@ public final class AutodiscoverTask implements SourceTask {
             ? protocol.get().implicitTlsPort()
             : Integer.parseInt(section.get("Port"));
         Security security = security(section, port);
-        String login = section.get("LoginName").isEmpty() ? context.address().asciiAddress() : section.get("LoginName");
+        String login = section.get("LoginName").isEmpty() ? defaultLogin : section.get("LoginName");
         ServerSettings settings =
             ServerSettings.builder()
                 .protocol(protocol.get())
@@ -130,18 +149,14 @@ public final class AutodiscoverTask implements SourceTask {
                 .username(login)
                 .build();
         Candidate candidate =
-            Candidate.of(settings, Source.AUTODISCOVER, trust, Note.of(NoteCode.FROM_AUTODISCOVER, String.valueOf(response.uri().getHost())));
-        (protocol.get().isIncoming() ? incoming : outgoing).add(candidate);
+            Candidate.of(settings, Source.AUTODISCOVER, trust, Note.of(NoteCode.FROM_AUTODISCOVER, endpointHost));
+        candidates.add(candidate);
       } catch (IllegalArgumentException e) {
         // NumberFormatException, an unreadable encryption label or an invalid host: this
         // section is dropped alone.
       }
     }
-    if (incoming.isEmpty() && outgoing.isEmpty()) {
-      return Results.nothing(source(), query, context.since(start), Note.of(NoteCode.DOCUMENT_WITHOUT_SERVERS));
-    }
-    return Results.found(source(), Ranks.of(source()), incoming, outgoing, Optional.empty(), List.of(), query,
-        List.of(Note.of(NoteCode.DOCUMENT_FOUND, "Autodiscover", incoming.size(), outgoing.size())), context.since(start));
+    return List.copyOf(candidates);
   }
 
   private static Security security(AutodiscoverParser.Section section, int port) {

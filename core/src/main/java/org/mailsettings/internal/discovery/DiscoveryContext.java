@@ -75,11 +75,19 @@ public final class DiscoveryContext {
 
   /** A URL from a template: {@code %EMAILDOMAIN%} becomes {@code domain}, {@code %EMAILADDRESS%} the encoded address. */
   public URI url(String template, String domain) {
+    return url(template, domain, address());
+  }
+
+  /**
+   * A URL from a template for {@code address}: {@code %EMAILDOMAIN%} becomes {@code domain},
+   * {@code %EMAILADDRESS%} and {@code %EMAILLOCALPART%} the URL-encoded address and mailbox name.
+   */
+  public static URI url(String template, String domain, EmailAddress address) {
     String url =
         template
             .replace("%EMAILDOMAIN%", domain)
-            .replace("%EMAILADDRESS%", URLEncoder.encode(address().asciiAddress(), StandardCharsets.UTF_8))
-            .replace("%EMAILLOCALPART%", URLEncoder.encode(address().localPart(), StandardCharsets.UTF_8));
+            .replace("%EMAILADDRESS%", URLEncoder.encode(address.asciiAddress(), StandardCharsets.UTF_8))
+            .replace("%EMAILLOCALPART%", URLEncoder.encode(address.localPart(), StandardCharsets.UTF_8));
     return URI.create(url);
   }
 

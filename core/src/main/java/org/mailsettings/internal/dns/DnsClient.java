@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.mailsettings.internal.net.HostNames;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
@@ -115,45 +116,57 @@ public final class DnsClient {
 
   /** The MX hosts of {@code domain}, the most preferred first. */
   public CompletableFuture<Answer<MxHost>> mx(String domain) {
-    return query(domain, Type.MX)
-        .thenApply(
-            response -> {
-              List<MxHost> hosts = new ArrayList<>();
-              for (Record record : answers(response, domain, Type.MX)) {
-                if (record instanceof MXRecord mx) {
-                  String host = hostName(mx.getTarget());
-                  if (!host.isEmpty()) {
-                    hosts.add(new MxHost(host, mx.getPriority()));
-                  }
-                }
-              }
-              hosts.sort(Comparator.comparingInt(MxHost::preference));
-              return new Answer<>(List.copyOf(hosts), authenticated(response), ttl(response), false);
-            });
+    return query(domain, Type.MX).thenApply(response -> readMx(response, domain));
   }
 
   /** The SRV targets of {@code name} ({@code _imaps._tcp.example.cz}), by priority then weight. */
   public CompletableFuture<Answer<SrvTarget>> srv(String name) {
-    return query(name, Type.SRV)
-        .thenApply(
-            response -> {
-              List<SrvTarget> targets = new ArrayList<>();
-              boolean notOffered = false;
-              for (Record record : answers(response, name, Type.SRV)) {
-                if (record instanceof SRVRecord srv) {
-                  String host = hostName(srv.getTarget());
-                  if (host.isEmpty()) {
-                    notOffered = true; // RFC 6186: target "." means the service is not offered
-                  } else if (srv.getPort() > 0) {
-                    targets.add(new SrvTarget(host, srv.getPort(), srv.getPriority(), srv.getWeight()));
-                  }
-                }
-              }
-              // Priority ascending; among equal priorities, the heavier first (a stable stand-in
-              // for RFC 2782's weighted random pick, so that results are reproducible).
-              targets.sort(Comparator.comparingInt(SrvTarget::priority).thenComparing(SrvTarget::weight, Comparator.reverseOrder()));
-              return new Answer<>(notOffered ? List.of() : List.copyOf(targets), authenticated(response), ttl(response), notOffered);
-            });
+    return query(name, Type.SRV).thenApply(response -> readSrv(response, name));
+  }
+
+  /**
+   * The MX hosts a response gives for {@code domain}, the most preferred first: what {@link
+   * #mx} makes of the server's answer, readable without a socket. A target that is not a host
+   * name (DNS labels may hold any byte: "{@code (}", "{@code /}", "{@code @}"...) is ignored, as an MX
+   * hint from the caller would be refused: MX hosts go into host names and URLs.
+   */
+  public static Answer<MxHost> readMx(Message response, String domain) {
+    List<MxHost> hosts = new ArrayList<>();
+    for (Record record : answers(response, domain, Type.MX)) {
+      if (record instanceof MXRecord mx) {
+        String host = hostName(mx.getTarget());
+        if (!host.isEmpty()) {
+          HostNames.normalise(host)
+              .filter(h -> !HostNames.isIpLiteral(h))
+              .ifPresent(h -> hosts.add(new MxHost(h, mx.getPriority())));
+        }
+      }
+    }
+    hosts.sort(Comparator.comparingInt(MxHost::preference));
+    return new Answer<>(List.copyOf(hosts), authenticated(response), ttl(response), false);
+  }
+
+  /**
+   * The SRV targets a response gives for {@code name}, by priority then weight: what {@link #srv}
+   * makes of the server's answer, readable without a socket.
+   */
+  public static Answer<SrvTarget> readSrv(Message response, String name) {
+    List<SrvTarget> targets = new ArrayList<>();
+    boolean notOffered = false;
+    for (Record record : answers(response, name, Type.SRV)) {
+      if (record instanceof SRVRecord srv) {
+        String host = hostName(srv.getTarget());
+        if (host.isEmpty()) {
+          notOffered = true; // RFC 6186: target "." means the service is not offered
+        } else if (srv.getPort() > 0) {
+          targets.add(new SrvTarget(host, srv.getPort(), srv.getPriority(), srv.getWeight()));
+        }
+      }
+    }
+    // Priority ascending; among equal priorities, the heavier first (a stable stand-in
+    // for RFC 2782's weighted random pick, so that results are reproducible).
+    targets.sort(Comparator.comparingInt(SrvTarget::priority).thenComparing(SrvTarget::weight, Comparator.reverseOrder()));
+    return new Answer<>(notOffered ? List.of() : List.copyOf(targets), authenticated(response), ttl(response), notOffered);
   }
 
   private CompletableFuture<Message> query(String name, int type) {

@@ -83,10 +83,7 @@ public final class DomainName {
     String mapped =
         isAscii(input)
             ? input.toLowerCase(Locale.ROOT)
-            : Normalizer.normalize(
-                    input.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.'),
-                    Normalizer.Form.NFC)
-                .toLowerCase(Locale.ROOT);
+            : fold(input.replace('\u3002', '.').replace('\uFF0E', '.').replace('\uFF61', '.'));
     List<String> asciiLabels = new ArrayList<>();
     List<String> unicodeLabels = new ArrayList<>();
     int start = 0;
@@ -109,6 +106,16 @@ public final class DomainName {
       throw new InvalidDomainNameException(Problem.TOO_LONG, input);
     }
     return new DomainName(ascii, String.join(".", unicodeLabels), asciiLabels.size());
+  }
+
+  /**
+   * Lower case, then NFC (as UTS 46 maps, then normalises): lowering can undo the normal form (the
+   * dotted capital I becomes "i" and a combining dot above, which NFC orders after other marks), so
+   * the Unicode form of a label must be normalised after it, or its xn-- form would not decode to
+   * it again.
+   */
+  private static String fold(String text) {
+    return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
   }
 
   private static boolean isAscii(String text) {
@@ -143,7 +150,7 @@ public final class DomainName {
                 .orElseThrow(() -> new InvalidDomainNameException(Problem.INVALID_PUNYCODE, input));
         if (decoded.isEmpty()
             || decoded.chars().allMatch(c -> c < 0x80)
-            || !decoded.equals(Normalizer.normalize(decoded, Normalizer.Form.NFC).toLowerCase(Locale.ROOT))) {
+            || !decoded.equals(fold(decoded))) {
           throw new InvalidDomainNameException(Problem.INVALID_PUNYCODE, input);
         }
         checkUnicodeLabel(decoded, input);

@@ -310,7 +310,7 @@ public final class HostNames {
       }
       int value = 0;
       for (int i = 0; i < group.length(); i++) {
-        int digit = Character.digit(group.charAt(i), 16);
+        int digit = hexDigit(group.charAt(i));
         if (digit < 0) {
           return -1;
         }
@@ -323,6 +323,23 @@ public final class HostNames {
       }
       start = colon + 1;
     }
+  }
+
+  /**
+   * The value of an ASCII hexadecimal digit, -1 for anything else: {@link Character#digit(char,
+   * int)} also reads Arabic-Indic and full-width digits and letters, which no address literal has.
+   */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   /** RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero groups as "::". */

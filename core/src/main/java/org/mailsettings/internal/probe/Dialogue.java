@@ -75,14 +75,33 @@ public abstract class Dialogue {
     return WORD.matcher(text).results().map(MatchResult::group).toList();
   }
 
+  /**
+   * The SASL mechanism names of a capability list, upper case. Anything else a server puts there
+   * (an overlong word, terminal escape sequences) is left out: only names of RFC 4422's form, 1 to
+   * 20 of A-Z, 0-9, hyphen and underscore, reach the findings.
+   */
   static List<String> mechanisms(String list) {
     List<String> mechanisms = new ArrayList<>();
     for (String token : words(list)) {
-      if (token.length() <= 40) {
-        mechanisms.add(token.toUpperCase(Locale.ROOT));
+      String name = token.toUpperCase(Locale.ROOT);
+      if (isSaslName(name)) {
+        mechanisms.add(name);
       }
     }
     return mechanisms;
+  }
+
+  private static boolean isSaslName(String name) {
+    if (name.isEmpty() || name.length() > 20) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final class Imap extends Dialogue {
@@ -106,7 +125,7 @@ public abstract class Dialogue {
           for (String token : words(upper.substring("* CAPABILITY".length()))) {
             if (token.equals("STARTTLS")) {
               startTls = true;
-            } else if (token.startsWith("AUTH=") && token.length() > 5) {
+            } else if (token.startsWith("AUTH=") && isSaslName(token.substring(5))) {
               mechanisms.add(token.substring(5));
             }
           }

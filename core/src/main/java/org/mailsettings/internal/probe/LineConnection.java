@@ -28,18 +28,21 @@ public final class LineConnection {
     }
   }
 
-  private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
 
+  /** The connection over a connected socket. */
   public LineConnection(Socket socket) throws IOException {
-    this.socket = socket;
-    this.in = new BufferedInputStream(socket.getInputStream());
-    this.out = socket.getOutputStream();
+    this(socket.getInputStream(), socket.getOutputStream());
   }
 
-  public Socket socket() {
-    return socket;
+  /**
+   * The connection over the two directions of any transport: the server's bytes in, the
+   * commands out (the fuzz tests feed it from bytes).
+   */
+  public LineConnection(InputStream in, OutputStream out) {
+    this.in = new BufferedInputStream(in);
+    this.out = out;
   }
 
   /** Reads one line without its line ending. */

@@ -79,7 +79,8 @@ public final class PublicSuffixList {
 
   /**
    * The registrable domain of an ASCII host name: its public suffix plus one label. Empty when
-   * the host is itself a public suffix. Unlisted top-level domains count as public suffixes.
+   * the host is itself a public suffix, and for text with an empty label, which is no host name.
+   * Unlisted top-level domains count as public suffixes.
    */
   public Optional<String> registrableDomain(String host) {
     String name = host.toLowerCase(Locale.ROOT);
@@ -87,6 +88,11 @@ public final class PublicSuffixList {
       name = name.substring(0, name.length() - 1);
     }
     String[] labels = name.split("\\.", -1);
+    for (String label : labels) {
+      if (label.isEmpty()) {
+        return Optional.empty();
+      }
+    }
     int suffixLabels = 1;
     boolean excepted = false;
     for (int i = 0; i < labels.length && !excepted; i++) {

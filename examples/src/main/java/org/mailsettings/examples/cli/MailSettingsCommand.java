@@ -44,8 +44,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "mailsettings 0.1.0-SNAPSHOT",
     sortOptions = false,
+    customSynopsis = {
+      "mailsettings [OPTIONS] ADDRESS...",
+      "   or: mailsettings check [OPTIONS] (--smtp|--imap|--pop3 HOST:PORT ...)... ADDRESS"
+    },
     description = {
       "Prints IMAP, POP3 and SMTP settings for e-mail addresses, best first, with where each came from and how far it can be trusted.",
+      "'mailsettings check' says what is wrong with settings a user typed (see 'mailsettings check --help').",
       ""
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -70,6 +75,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init") // injected by picocli before call()
   private CommandSpec spec;
 
+  // 0..*, checked in call(): picocli would otherwise ask for an address before "check" too.
   @Parameters(
       paramLabel = "ADDRESS",
       arity = "0..*",
@@ -233,12 +239,16 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   /** A command line with its own standard input, and told whether standard error is a terminal (for tests). */
   static CommandLine commandLine(Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal) {
-    CommandLine commandLine = new CommandLine(new MailSettingsCommand(Map.copyOf(environment), standardInput, standardErrorIsTerminal));
+    Map<String, String> variables = Map.copyOf(environment);
+    CommandLine commandLine = new CommandLine(new MailSettingsCommand(variables, standardInput, standardErrorIsTerminal));
+    // Added before the settings below, which picocli passes on to the subcommands it has.
+    commandLine.addSubcommand("check", new CheckCommand(variables));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
-          exception.getCommandLine().getErr().println("mailsettings: " + exception.getMessage());
-          exception.getCommandLine().getErr().println("Try 'mailsettings --help'.");
+          String name = exception.getCommandLine().getCommandSpec().qualifiedName();
+          exception.getCommandLine().getErr().println(name + ": " + exception.getMessage());
+          exception.getCommandLine().getErr().println("Try '" + name + " --help'.");
           return BAD_INPUT;
         });
     return commandLine;

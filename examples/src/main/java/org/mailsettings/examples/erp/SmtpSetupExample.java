@@ -11,26 +11,23 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.mailsettings.AuthMethod;
-import org.mailsettings.Candidate;
-import org.mailsettings.Note;
-import org.mailsettings.NoteCode;
-import org.mailsettings.InvalidEmailAddressException;
+import org.mailsettings.EmailAddress;
 import org.mailsettings.MailSettingsResolver;
-import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
-import org.mailsettings.Source;
-import org.mailsettings.Trust;
-import org.mailsettings.UnknownSecurityLabelException;
+import org.mailsettings.check.CheckResult;
+import org.mailsettings.check.Finding;
+import org.mailsettings.check.TypedSettings;
+import org.mailsettings.check.Wording;
 import org.mailsettings.examples.cli.ConsolePassword;
 import org.mailsettings.jakarta.Credentials;
+import org.mailsettings.jakarta.LiveCheck;
 import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
-import org.mailsettings.jakarta.VerificationOutcome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,10 +37,11 @@ import picocli.CommandLine.Spec;
 /**
  * The e-mail form of an ERP or accounting package (POHODA's, for one), done right: the user
  * types a sender, a server, a port and a security label as such forms show them; the example
- * reads them with the library, warns where they disagree with each other or with what the
- * library knows about the sender's domain, verifies the login, and sends a test message to the
- * sender. Without {@code --server} it starts an embedded GreenMail on 127.0.0.1, so it runs out
- * of the box:
+ * checks them with the library's settings check (what contradicts itself or what the library
+ * knows of the sender's domain, each finding beside its field, in the user's language, with the
+ * corrected settings), tests the server and the login with the live check, and sends a test
+ * message to the sender. Without {@code --server} it starts an embedded GreenMail on 127.0.0.1,
+ * so it runs out of the box:
  *
  * <pre>
  * java -cp examples/target/mailsettings.jar org.mailsettings.examples.erp.SmtpSetupExample
@@ -80,6 +78,9 @@ public final class SmtpSetupExample implements Callable<Integer> {
   @Option(names = "--password-env", description = "Read the password from this environment variable.")
   private @Nullable String passwordEnv;
 
+  @Option(names = "--lang", description = "The language of the findings: en, cs, sk, sl, de, pl, hu (default: the system's).")
+  private @Nullable String language;
+
   /** Runs the example. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new SmtpSetupExample()).execute(args));
@@ -88,9 +89,12 @@ public final class SmtpSetupExample implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    Locale locale = language == null ? Locale.getDefault() : Locale.forLanguageTag(language);
+    Wording wording = Wording.library();
     GreenMail embedded = null;
     MailOptions.Builder options =
         MailOptions.builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(15));
+    MailSettingsResolver.Builder clientBuilder = MailSettingsResolver.builder();
     String host = server;
     int effectivePort = port;
     try {
@@ -98,69 +102,78 @@ public final class SmtpSetupExample implements Callable<Integer> {
         embedded = startEmbedded();
         host = "localhost";
         effectivePort = embedded.getSmtps().getPort();
-        options.trustStore(demoTrustStore());
+        KeyStore demoTrust = demoTrustStore();
+        options.trustStore(demoTrust);
+        clientBuilder.sslContext(MailOptions.builder().trustStore(demoTrust).build().sslContext().orElseThrow());
         out.println("No --server given: started an embedded GreenMail SMTPS server on 127.0.0.1:" + effectivePort
             + " (demo certificate for localhost; password \"" + DEMO_PASSWORD + "\").");
       }
       SmtpForm form =
           new SmtpForm(sender, host, effectivePort, security, !noAuthentication, username == null ? "" : username);
-      SmtpFormCheck.Result checked;
-      try {
-        checked = SmtpFormCheck.check(form, MailSettingsResolver.create());
-      } catch (InvalidEmailAddressException | UnknownSecurityLabelException e) {
-        spec.commandLine().getErr().println("smtp-setup: " + e.getMessage());
-        return 2;
+      try (MailSettingsResolver client = clientBuilder.build();
+          MailConnector connector = MailConnector.create(client, options.build())) {
+        CheckResult checked = client.settingsCheck().check(form.typed());
+        out.println("Sender:   " + checked.address().map(EmailAddress::toString).orElse(sender));
+        out.println("Server:   " + host + ":" + effectivePort + ", \"" + security + "\""
+            + checked.settings().map(s -> " read as " + wording.message(s.security(), locale)).orElse(""));
+        checked.provider().ifPresent(p -> out.println("Provider: " + p.name() + " (" + p.id() + ")"));
+        if (embedded != null && checked.provider().isPresent()) {
+          out.println("  What the library knows about the real " + checked.address().map(EmailAddress::domain).orElse("")
+              + " (the demo sends through the embedded server anyway):");
+        }
+        print(checked, locale, out);
+        checked.corrected().filter(c -> !checked.settings().equals(Optional.of(c)))
+            .ifPresent(c -> out.println("  Corrected: " + wording.describe(c, locale)));
+        if (checked.address().isEmpty() || checked.settings().isEmpty()) {
+          return 2; // nothing to log in with: the form's errors say what to fix
+        }
+        EmailAddress address = checked.address().get();
+        TypedSettings toTest = form.typed();
+        if (embedded != null && checked.settings().get().security() != Security.IMPLICIT_TLS) {
+          out.println("  (the embedded server speaks implicit TLS only; the demo uses SSL/TLS instead of "
+              + wording.message(checked.settings().get().security(), locale) + ")");
+          toTest = TypedSettings.builder().from(toTest).securityLabel(Optional.empty()).security(Security.IMPLICIT_TLS).build();
+        }
+        String login = form.username().isEmpty() ? address.asciiAddress() : form.username();
+        if (embedded != null) {
+          embedded.setUser(address.asciiAddress(), login, DEMO_PASSWORD);
+        }
+        if (form.username().isEmpty() && form.authentication()) {
+          toTest = TypedSettings.builder().from(toTest).username(login).build();
+        }
+        Credentials credentials = Credentials.password(password(embedded != null));
+        CheckResult offline = client.settingsCheck().check(toTest);
+        CheckResult tested = LiveCheck.create(client, connector).logIn(offline, credentials);
+        for (Finding finding : tested.findings()) {
+          if (!offline.findings().contains(finding)) { // what the server and the login showed
+            out.println("Live:     " + wording.message(finding.severity(), locale) + ": " + finding.message(locale));
+          }
+        }
+        if (tested.findings().stream().anyMatch(f -> f.severity().isError() && !offline.findings().contains(f))) {
+          return 4; // the server or the login failed
+        }
+        ServerSettings settings = tested.settings().orElseThrow();
+        String messageId = connector.sendTestMessage(settings, address, credentials);
+        out.println("Test message sent to " + address.address() + " (Message-ID " + messageId + ").");
+        if (embedded != null) {
+          embedded.waitForIncomingEmail(5000, 1);
+          out.println("The embedded server received " + embedded.getReceivedMessages().length + " message(s).");
+        }
+        return 0;
       }
-      out.println("Sender:   " + checked.sender());
-      out.println("Server:   " + host + ":" + effectivePort + ", \"" + security + "\" read as "
-          + SmtpFormCheck.describe(checked.security()));
-      checked.resolution().provider().ifPresent(p -> out.println("Provider: " + p.name() + " (" + p.id() + ")"));
-      if (embedded != null && !checked.warnings().isEmpty()) {
-        out.println("  What the library knows about the real " + checked.sender().domain()
-            + " (the demo sends through the embedded server anyway):");
-      }
-      for (String warning : checked.warnings()) {
-        out.println("  ! " + warning);
-      }
-      Security effectiveSecurity = checked.security();
-      if (embedded != null && effectiveSecurity != Security.IMPLICIT_TLS) {
-        out.println("  (the embedded server speaks implicit TLS only; the demo uses \"SSL\" instead of "
-            + SmtpFormCheck.describe(effectiveSecurity) + ")");
-        effectiveSecurity = Security.IMPLICIT_TLS;
-      }
-      String login = form.username().isEmpty() ? checked.sender().asciiAddress() : form.username();
-      ServerSettings settings =
-          ServerSettings.builder()
-              .protocol(Protocol.SMTP)
-              .host(host)
-              .port(effectivePort)
-              .security(effectiveSecurity)
-              .addAuthMethods(form.authentication() ? AuthMethod.PASSWORD_CLEARTEXT : AuthMethod.NONE)
-              .username(form.authentication() ? login : "")
-              .build();
-      if (embedded != null) {
-        embedded.setUser(checked.sender().asciiAddress(), login, DEMO_PASSWORD);
-      }
-      Credentials credentials = Credentials.password(password(embedded != null));
-      MailConnector connector = MailConnector.create(options.build());
-      Candidate candidate = Candidate.of(settings, Source.USER_INPUT, Trust.TRUSTED, Note.of(NoteCode.FROM_USER_INPUT));
-      VerificationOutcome outcome =
-          connector.verify(List.of(candidate), checked.sender(), credentials).outcomes().get(0);
-      out.println("Login:    " + outcome);
-      if (!outcome.status().isSuccess()) {
-        return 4;
-      }
-      String messageId = connector.sendTestMessage(settings, checked.sender(), credentials);
-      out.println("Test message sent to " + checked.sender().address() + " (Message-ID " + messageId + ").");
-      if (embedded != null) {
-        embedded.waitForIncomingEmail(5000, 1);
-        out.println("The embedded server received " + embedded.getReceivedMessages().length + " message(s).");
-      }
-      return 0;
     } finally {
       if (embedded != null) {
         embedded.stop();
       }
+    }
+  }
+
+  /** The findings beside the fields they concern, as a form would show them. */
+  private static void print(CheckResult result, Locale locale, PrintWriter out) {
+    Wording wording = Wording.library();
+    for (Finding finding : result.findings()) {
+      out.println("  ! " + wording.message(finding.field(), locale) + " (" + wording.message(finding.severity(), locale) + "): "
+          + finding.message(locale));
     }
   }
 

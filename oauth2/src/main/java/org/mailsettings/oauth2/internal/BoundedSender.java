@@ -116,24 +116,33 @@ public final class BoundedSender implements HTTPRequestSender {
       throw new IOException(uri.getHost() + ": " + cause.getClass().getSimpleName(), cause);
     }
 
-    HTTPResponse response = new HTTPResponse(answer.statusCode());
-    Optional<String> contentType = answer.headers().firstValue("content-type");
+    return response(answer.statusCode(), answer.headers(), answer.body());
+  }
+
+  /**
+   * Nimbus' form of an answer: the status, the headers Nimbus reads and the body decoded by its
+   * {@code Content-Type}'s charset (UTF-8 by default). An unreadable {@code Content-Type} is left
+   * out: Nimbus then refuses the answer as not JSON.
+   */
+  static HTTPResponse response(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    HTTPResponse response = new HTTPResponse(status);
+    Optional<String> contentType = headers.firstValue("content-type");
     Charset charset = StandardCharsets.UTF_8;
     if (contentType.isPresent()) {
       try {
         response.setContentType(contentType.get());
         charset = charsetOf(contentType.get());
-      } catch (ParseException e) {
-        // an unreadable Content-Type is left out: Nimbus then refuses the answer as not JSON
+      } catch (ParseException | IllegalArgumentException e) {
+        // Nimbus refuses some malformed types ("text/", no subtype) with IllegalArgumentException
       }
     }
     for (String name : List.of("www-authenticate", "cache-control", "pragma", "location")) {
-      List<String> values = answer.headers().allValues(name);
+      List<String> values = headers.allValues(name);
       if (!values.isEmpty()) {
         response.setHeader(canonical(name), values.toArray(new String[0]));
       }
     }
-    response.setBody(new String(answer.body(), charset));
+    response.setBody(new String(body, charset));
     return response;
   }
 

@@ -105,11 +105,8 @@ public final class LoopbackRedirect implements AutoCloseable {
         respond(exchange, 405, "text/plain; charset=utf-8", "Method not allowed");
         return;
       }
-      Map<String, List<String>> parameters = URLUtils.parseParameters(uri.getRawQuery());
-      String state = single(parameters, "state");
-      String code = single(parameters, "code");
-      String error = single(parameters, "error");
-      if (state == null && code == null && error == null) {
+      Outcome result = read(uri.getRawQuery(), expectedState);
+      if (result == null) {
         respond(exchange, 400, "text/plain; charset=utf-8", "Not an authorization response");
         return;
       }
@@ -117,7 +114,6 @@ public final class LoopbackRedirect implements AutoCloseable {
         respond(exchange, 410, "text/html; charset=utf-8", FAILED_PAGE);
         return;
       }
-      Outcome result = read(state, code, error, single(parameters, "error_description"));
       respond(exchange, 200, "text/html; charset=utf-8", result instanceof Code ? DONE_PAGE : FAILED_PAGE);
       outcome.complete(result);
     } finally {
@@ -131,16 +127,30 @@ public final class LoopbackRedirect implements AutoCloseable {
     }
   }
 
-  private Outcome read(@Nullable String state, @Nullable String code, @Nullable String error, @Nullable String description) {
+  /**
+   * What a redirect's query says (what the listener makes of it, readable without a socket): the
+   * code, or a failure; null when it is no authorization response at all (no {@code code}, {@code
+   * error} or {@code state}).
+   */
+  public static @Nullable Outcome read(@Nullable String rawQuery, byte[] expectedState) {
+    Map<String, List<String>> parameters = URLUtils.parseParameters(rawQuery);
+    String state = single(parameters, "state");
+    String code = single(parameters, "code");
+    String error = single(parameters, "error");
+    if (state == null && code == null && error == null) {
+      return null;
+    }
+    return read(state, code, error, single(parameters, "error_description"), expectedState);
+  }
+
+  private static Outcome read(
+      @Nullable String state, @Nullable String code, @Nullable String error, @Nullable String description, byte[] expectedState) {
     if (state == null || !MessageDigest.isEqual(expectedState, state.getBytes(StandardCharsets.UTF_8))) {
       return new Failure(new OAuth2Exception(
           Reason.STATE_MISMATCH, "The redirect's state is not the one this sign-in sent: not the answer to this sign-in"));
     }
     if (error != null) {
-      return new Failure(TokenEndpoint.error(
-          "The authorization server refused the sign-in",
-          new com.nimbusds.oauth2.sdk.ErrorObject(error, description),
-          302));
+      return new Failure(TokenEndpoint.error("The authorization server refused the sign-in", error, description, 302));
     }
     if (code == null || code.isEmpty()) {
       return new Failure(new OAuth2Exception(Reason.PROTOCOL_ERROR, "The redirect carries neither a code nor an error"));

@@ -112,7 +112,18 @@ public final class TokenEndpoint {
    * @param previousRefreshToken the refresh token to keep when the answer has no new one (RFC 6749 section 6)
    */
   public TokenSet exchange(TokenRequest request, String what, List<String> requestedScopes, @Nullable String previousRefreshToken) {
-    HTTPResponse http = send(request.toHTTPRequest(), what);
+    return read(send(request.toHTTPRequest(), what), what, requestedScopes, previousRefreshToken, clock);
+  }
+
+  /**
+   * Reads a token endpoint's answer (what {@link #exchange} does with it, readable without a
+   * socket): the tokens, or an {@link OAuth2Exception} for an error answer or one that is not a
+   * token response.
+   *
+   * @param now the clock the expiry is counted on
+   */
+  public static TokenSet read(
+      HTTPResponse http, String what, List<String> requestedScopes, @Nullable String previousRefreshToken, Clock now) {
     TokenResponse parsed;
     try {
       parsed = TokenResponse.parse(http);
@@ -134,7 +145,7 @@ public final class TokenEndpoint {
       tokens.refreshToken(previousRefreshToken);
     }
     if (access.getLifetime() > 0) {
-      tokens.expiresAt(clock.instant().plusSeconds(access.getLifetime()));
+      tokens.expiresAt(now.instant().plusSeconds(access.getLifetime()));
     }
     Scope granted = access.getScope();
     tokens.scopes(granted != null && !granted.isEmpty() ? granted.toStringList() : requestedScopes);
@@ -143,11 +154,17 @@ public final class TokenEndpoint {
 
   /** The exception for an error answer: the server's code and (shortened) description, the reason it means. */
   public static OAuth2Exception error(String what, @Nullable ErrorObject error, int status) {
-    String code = error == null ? null : error.getCode();
-    if (error == null || code == null || code.isBlank()) {
+    return error(what, error == null ? null : error.getCode(), error == null ? null : error.getDescription(), status);
+  }
+
+  /**
+   * The exception for an error code and description as the server sent them, whatever characters
+   * they hold (Nimbus' {@link ErrorObject} refuses some, such as a description in Czech).
+   */
+  public static OAuth2Exception error(String what, @Nullable String code, @Nullable String text, int status) {
+    if (code == null || code.isBlank()) {
       return new OAuth2Exception(Reason.SERVER_ERROR, what + ": the server refused (HTTP " + status + ") without an OAuth 2.0 error code");
     }
-    String text = error.getDescription();
     String description = text == null ? "" : ": " + shorten(text);
     Reason reason =
         switch (code.toLowerCase(Locale.ROOT)) {

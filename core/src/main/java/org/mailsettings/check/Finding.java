@@ -1,0 +1,104 @@
+package org.mailsettings.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.immutables.value.Value;
+import org.mailsettings.InvalidSettingsException;
+import org.mailsettings.ServerSettings;
+
+/**
+ * One thing the check found about the settings a user typed: a {@link FindingCode} with its
+ * arguments, its {@linkplain #severity() severity}, the {@linkplain #field() field} it concerns,
+ * the {@linkplain #evidence() evidence}, and, where there is one, the corrected settings to apply
+ * with one call ({@link #fix()}, see {@link TypedSettings#apply}).
+ *
+ * <p>Applications switch on the code and show {@link #message(Locale)} beside the field; {@link
+ * #toString()} is English, for logs.
+ */
+@Value.Immutable
+public abstract class Finding {
+
+  Finding() {}
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A finding of {@code code} with its arguments, each turned into text ({@link String#valueOf}). */
+  public static Finding of(FindingCode code, Object... arguments) {
+    return builder().code(code).arguments(texts(arguments)).build();
+  }
+
+  static List<String> texts(Object... arguments) {
+    List<String> texts = new ArrayList<>(arguments.length);
+    for (Object argument : arguments) {
+      texts.add(String.valueOf(argument));
+    }
+    return texts;
+  }
+
+  /** What the finding says. */
+  public abstract FindingCode code();
+
+  /** The arguments, in the order the code's documentation gives. */
+  public abstract List<String> arguments();
+
+  /** What the finding rests on. */
+  @Value.Default
+  public Evidence evidence() {
+    return Evidence.none();
+  }
+
+  /**
+   * The settings to use instead, complete (the fields the finding concerns corrected, the others as
+   * typed), when the check knows them. Apply them to the form with {@link TypedSettings#apply}.
+   */
+  public abstract Optional<ServerSettings> fix();
+
+  /**
+   * Whether the fix rests on something an attacker could forge (an unauthenticated MX host, a name
+   * on a certificate), so that the user must confirm it before a password is sent there.
+   */
+  @Value.Default
+  public boolean fixNeedsConfirmation() {
+    return false;
+  }
+
+  /** How bad it is: the code's severity. */
+  public Severity severity() {
+    return code().severity();
+  }
+
+  /** The field of the form it concerns: the code's field. */
+  public SettingsField field() {
+    return code().field();
+  }
+
+  /** The finding in words for people in {@code locale}; English where the library has no bundle for it. */
+  public String message(Locale locale) {
+    return Wording.library().message(this, locale);
+  }
+
+  @Value.Check
+  void check() {
+    if (arguments().size() != code().argumentCount()) {
+      throw new InvalidSettingsException(
+          code() + " takes " + code().argumentCount() + " arguments, not " + arguments().size());
+    }
+  }
+
+  /** The severity, the field and the message in English. */
+  @Override
+  public String toString() {
+    return severity() + " " + field() + " " + code() + ": " + message(Locale.ROOT)
+        + fix().map(f -> " (fix: " + f.protocol() + " " + f.address() + " " + f.security() + " user=" + f.username() + ")").orElse("");
+  }
+
+  /** Builds a {@link Finding}. */
+  public static final class Builder extends ImmutableFinding.Builder {
+    Builder() {}
+  }
+}
