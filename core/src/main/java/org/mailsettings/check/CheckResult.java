@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.mailsettings.InvalidSettingsException;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Provider;
@@ -100,7 +101,207 @@ public abstract class CheckResult {
   }
 
   /** Builds a {@link CheckResult}. */
-  public static final class Builder extends ImmutableCheckResult.Builder {
+  public static final class Builder {
+    private final ImmutableCheckResult.Builder delegate = new ImmutableCheckResult.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code CheckResult} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(CheckResult instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link CheckResult#input() input} attribute.
+     * @param input The value for input
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder input(TypedSettings input) {
+      delegate.input(input);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#address() address} to address.
+     * @param address The value for address
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder address(EmailAddress address) {
+      delegate.address(address);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#address() address} to address.
+     * @param address The value for address
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder address(Optional<? extends EmailAddress> address) {
+      delegate.address(address);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#settings() settings} to settings.
+     * @param settings The value for settings
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder settings(ServerSettings settings) {
+      delegate.settings(settings);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#settings() settings} to settings.
+     * @param settings The value for settings
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder settings(Optional<? extends ServerSettings> settings) {
+      delegate.settings(settings);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#provider() provider} to provider.
+     * @param provider The value for provider
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder provider(Provider provider) {
+      delegate.provider(provider);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#provider() provider} to provider.
+     * @param provider The value for provider
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder provider(Optional<? extends Provider> provider) {
+      delegate.provider(provider);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link CheckResult#providerSettings() providerSettings} list.
+     * @param element A providerSettings element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addProviderSettings(Candidate element) {
+      delegate.addProviderSettings(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link CheckResult#providerSettings() providerSettings} list.
+     * @param elements An array of providerSettings elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addProviderSettings(Candidate... elements) {
+      delegate.addProviderSettings(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link CheckResult#providerSettings() providerSettings} list.
+     * @param elements An iterable of providerSettings elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder providerSettings(Iterable<? extends Candidate> elements) {
+      delegate.providerSettings(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link CheckResult#providerSettings() providerSettings} list.
+     * @param elements An iterable of providerSettings elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllProviderSettings(Iterable<? extends Candidate> elements) {
+      delegate.addAllProviderSettings(elements);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link CheckResult#findings() findings} list.
+     * @param element A findings element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addFindings(Finding element) {
+      delegate.addFindings(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link CheckResult#findings() findings} list.
+     * @param elements An array of findings elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addFindings(Finding... elements) {
+      delegate.addFindings(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link CheckResult#findings() findings} list.
+     * @param elements An iterable of findings elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder findings(Iterable<? extends Finding> elements) {
+      delegate.findings(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link CheckResult#findings() findings} list.
+     * @param elements An iterable of findings elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllFindings(Iterable<? extends Finding> elements) {
+      delegate.addAllFindings(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#corrected() corrected} to corrected.
+     * @param corrected The value for corrected
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder corrected(ServerSettings corrected) {
+      delegate.corrected(corrected);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link CheckResult#corrected() corrected} to corrected.
+     * @param corrected The value for corrected
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder corrected(Optional<? extends ServerSettings> corrected) {
+      delegate.corrected(corrected);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link CheckResult CheckResult}.
+     * @return An immutable instance of CheckResult
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public CheckResult build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -98,7 +98,129 @@ public abstract class Finding {
   }
 
   /** Builds a {@link Finding}. */
-  public static final class Builder extends ImmutableFinding.Builder {
+  public static final class Builder {
+    private final ImmutableFinding.Builder delegate = new ImmutableFinding.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code Finding} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(Finding instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Finding#code() code} attribute.
+     * @param code The value for code
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder code(FindingCode code) {
+      delegate.code(code);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link Finding#arguments() arguments} list.
+     * @param element A arguments element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addArguments(String element) {
+      delegate.addArguments(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Finding#arguments() arguments} list.
+     * @param elements An array of arguments elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addArguments(String... elements) {
+      delegate.addArguments(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link Finding#arguments() arguments} list.
+     * @param elements An iterable of arguments elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder arguments(Iterable<String> elements) {
+      delegate.arguments(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link Finding#arguments() arguments} list.
+     * @param elements An iterable of arguments elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllArguments(Iterable<String> elements) {
+      delegate.addAllArguments(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Finding#evidence() evidence} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Finding#evidence() evidence}.</em>
+     * @param evidence The value for evidence
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder evidence(Evidence evidence) {
+      delegate.evidence(evidence);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Finding#fix() fix} to fix.
+     * @param fix The value for fix
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder fix(ServerSettings fix) {
+      delegate.fix(fix);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Finding#fix() fix} to fix.
+     * @param fix The value for fix
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder fix(Optional<? extends ServerSettings> fix) {
+      delegate.fix(fix);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link Finding#fixNeedsConfirmation() fixNeedsConfirmation} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link Finding#fixNeedsConfirmation() fixNeedsConfirmation}.</em>
+     * @param fixNeedsConfirmation The value for fixNeedsConfirmation
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder fixNeedsConfirmation(boolean fixNeedsConfirmation) {
+      delegate.fixNeedsConfirmation(fixNeedsConfirmation);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link Finding Finding}.
+     * @return An immutable instance of Finding
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public Finding build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }

@@ -163,7 +163,223 @@ public abstract class TypedSettings {
   }
 
   /** Builds {@link TypedSettings}. */
-  public static final class Builder extends ImmutableTypedSettings.Builder {
+  public static final class Builder {
+    private final ImmutableTypedSettings.Builder delegate = new ImmutableTypedSettings.Builder();
+
     Builder() {}
+
+    /**
+     * Fill a builder with attribute values from the provided {@code TypedSettings} instance.
+     * Regular attribute values will be replaced with those from the given instance.
+     * Absent optional values will not replace present values.
+     * Collection elements and entries will be added, not replaced.
+     * @param instance The instance from which to copy values
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder from(TypedSettings instance) {
+      delegate.from(instance);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#address() address} attribute.
+     * @param address The value for address
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder address(String address) {
+      delegate.address(address);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#protocol() protocol} attribute.
+     * @param protocol The value for protocol
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder protocol(Protocol protocol) {
+      delegate.protocol(protocol);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#host() host} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link TypedSettings#host() host}.</em>
+     * @param host The value for host
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder host(String host) {
+      delegate.host(host);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#port() port} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link TypedSettings#port() port}.</em>
+     * @param port The value for port
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder port(int port) {
+      delegate.port(port);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link TypedSettings#securityLabel() securityLabel} to securityLabel.
+     * @param securityLabel The value for securityLabel
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder securityLabel(String securityLabel) {
+      delegate.securityLabel(securityLabel);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link TypedSettings#securityLabel() securityLabel} to securityLabel.
+     * @param securityLabel The value for securityLabel
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder securityLabel(Optional<String> securityLabel) {
+      delegate.securityLabel(securityLabel);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link TypedSettings#security() security} to security.
+     * @param security The value for security
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder security(Security security) {
+      delegate.security(security);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link TypedSettings#security() security} to security.
+     * @param security The value for security
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder security(Optional<? extends Security> security) {
+      delegate.security(security);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#loginRequired() loginRequired} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link TypedSettings#loginRequired() loginRequired}.</em>
+     * @param loginRequired The value for loginRequired
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder loginRequired(boolean loginRequired) {
+      delegate.loginRequired(loginRequired);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#authMethod() authMethod} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link TypedSettings#authMethod() authMethod}.</em>
+     * @param authMethod The value for authMethod
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder authMethod(AuthMethod authMethod) {
+      delegate.authMethod(authMethod);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#username() username} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link TypedSettings#username() username}.</em>
+     * @param username The value for username
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder username(String username) {
+      delegate.username(username);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link TypedSettings#imapPathPrefix() imapPathPrefix} to imapPathPrefix.
+     * @param imapPathPrefix The value for imapPathPrefix
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder imapPathPrefix(String imapPathPrefix) {
+      delegate.imapPathPrefix(imapPathPrefix);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link TypedSettings#imapPathPrefix() imapPathPrefix} to imapPathPrefix.
+     * @param imapPathPrefix The value for imapPathPrefix
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder imapPathPrefix(Optional<String> imapPathPrefix) {
+      delegate.imapPathPrefix(imapPathPrefix);
+      return this;
+    }
+
+    /**
+     * Adds one element to {@link TypedSettings#mxHosts() mxHosts} list.
+     * @param element A mxHosts element
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMxHosts(String element) {
+      delegate.addMxHosts(element);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link TypedSettings#mxHosts() mxHosts} list.
+     * @param elements An array of mxHosts elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addMxHosts(String... elements) {
+      delegate.addMxHosts(elements);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all elements for {@link TypedSettings#mxHosts() mxHosts} list.
+     * @param elements An iterable of mxHosts elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder mxHosts(Iterable<String> elements) {
+      delegate.mxHosts(elements);
+      return this;
+    }
+
+    /**
+     * Adds elements to {@link TypedSettings#mxHosts() mxHosts} list.
+     * @param elements An iterable of mxHosts elements
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder addAllMxHosts(Iterable<String> elements) {
+      delegate.addAllMxHosts(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link TypedSettings#mxHostsAuthenticated() mxHostsAuthenticated} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link TypedSettings#mxHostsAuthenticated() mxHostsAuthenticated}.</em>
+     * @param mxHostsAuthenticated The value for mxHostsAuthenticated
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder mxHostsAuthenticated(boolean mxHostsAuthenticated) {
+      delegate.mxHostsAuthenticated(mxHostsAuthenticated);
+      return this;
+    }
+
+    /**
+     * Builds a new {@link TypedSettings TypedSettings}.
+     * @return An immutable instance of TypedSettings
+     * @throws java.lang.IllegalStateException if any required attributes are missing
+     */
+    public TypedSettings build() {
+      try {
+        return delegate.build();
+      } catch (IllegalStateException e) {
+        // A required attribute is missing: the library's typed error, naming it.
+        throw new InvalidSettingsException(String.valueOf(e.getMessage()));
+      }
+    }
   }
+
 }
