@@ -23,59 +23,115 @@ public abstract class CheckResult {
 
   CheckResult() {}
 
-  /** A builder; findings are put in order when it builds. */
+  /**
+   * A builder; findings are put in order when it builds.
+   *
+   * @return a builder; findings are put in order when it builds
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The form that was checked. */
+  /**
+   * The form that was checked.
+   *
+   * @return the form that was checked
+   */
   public abstract TypedSettings input();
 
-  /** The address, when it could be read. */
+  /**
+   * The address, when it could be read.
+   *
+   * @return the address, when it could be read
+   */
   public abstract Optional<EmailAddress> address();
 
   /**
    * The settings as the library reads the form (a security label read with its port: "SSL" on 587
    * is STARTTLS), when host, port and security can be read.
+   *
+   * @return the settings as the library reads the form (a security label read with its port: "SSL"
+   *     on 587 is STARTTLS), when host, port and security can be read
    */
   public abstract Optional<ServerSettings> settings();
 
-  /** The provider or hoster the form was compared with, when one is known. */
+  /**
+   * The provider or hoster the form was compared with, when one is known.
+   *
+   * @return the provider or hoster the form was compared with, when one is known
+   */
   public abstract Optional<Provider> provider();
 
-  /** The provider's settings for the form's protocol, its preferred first; empty when none is known. */
+  /**
+   * The provider's settings for the form's protocol, its preferred first; empty when none is known.
+   *
+   * @return the provider's settings for the form's protocol, its preferred first; empty when none
+   *     is known
+   */
   public abstract List<Candidate> providerSettings();
 
-  /** The findings, errors first. */
+  /**
+   * The findings, errors first.
+   *
+   * @return the findings, errors first
+   */
   public abstract List<Finding> findings();
 
   /**
    * The settings to use, with every fix applied (the provider's closest server, the user name by
    * its rule, ...), when they can be built; equal to {@link #settings()} when nothing needs a fix.
+   *
+   * @return the settings to use, with every fix applied (the provider's closest server, the user
+   *     name by its rule, ...), when they can be built; equal to {@link #settings()} when nothing
+   *     needs a fix
    */
   public abstract Optional<ServerSettings> corrected();
 
-  /** Whether an error-level finding remains: the settings cannot work as typed. */
+  /**
+   * Whether an error-level finding remains: the settings cannot work as typed.
+   *
+   * @return whether an error-level finding remains: the settings cannot work as typed
+   */
   public boolean hasErrors() {
     return findings().stream().anyMatch(f -> f.severity().isError());
   }
 
-  /** The findings of one severity, in order. */
+  /**
+   * The findings of one severity, in order.
+   *
+   * @param severity the severity
+   * @return the findings of one severity, in order
+   */
   public List<Finding> findings(Severity severity) {
     return findings().stream().filter(f -> f.severity() == severity).collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
-  /** The findings that concern one field, in order. */
+  /**
+   * The findings that concern one field, in order.
+   *
+   * @param field the field of the form
+   * @return the findings that concern one field, in order
+   */
   public List<Finding> findings(SettingsField field) {
     return findings().stream().filter(f -> f.field() == field).collect(java.util.stream.Collectors.toUnmodifiableList());
   }
 
-  /** The first finding of a code, if any. */
+  /**
+   * The first finding of a code, if any.
+   *
+   * @param code the code
+   * @return the first finding of a code, if any
+   */
   public Optional<Finding> find(FindingCode code) {
     return findings().stream().filter(f -> f.code() == code).findFirst();
   }
 
-  /** Whether a finding of this code is among the findings. */
+  /**
+   * Whether a finding of this code is among the findings.
+   *
+   * @param code the code
+   * @return whether a finding of this code is among the findings
+   */
   public boolean has(FindingCode code) {
     return find(code).isPresent();
   }

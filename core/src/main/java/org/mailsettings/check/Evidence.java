@@ -20,29 +20,58 @@ public abstract class Evidence {
 
   Evidence() {}
 
-  /** No evidence beyond the form itself. */
+  /**
+   * No evidence beyond the form itself.
+   *
+   * @return no evidence beyond the form itself
+   */
   public static Evidence none() {
     return NONE;
   }
 
-  /** A builder. */
+  /**
+   * A builder.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The provider's settings for the protocol that the form was compared with, the provider's preferred first. */
+  /**
+   * The provider's settings for the protocol that the form was compared with, the provider's preferred first.
+   *
+   * @return the provider's settings for the protocol that the form was compared with, the
+   *     provider's preferred first
+   */
   public abstract List<ServerSettings> providerSettings();
 
-  /** What probing the server without credentials showed. */
+  /**
+   * What probing the server without credentials showed.
+   *
+   * @return what probing the server without credentials showed
+   */
   public abstract Optional<ProbeResult> probe();
 
-  /** The server's own words on the login, safe to show. */
+  /**
+   * The server's own words on the login, safe to show.
+   *
+   * @return the server's own words on the login, safe to show
+   */
   public abstract Optional<String> serverReply();
 
-  /** The names the server's certificate is valid for, when they matter. */
+  /**
+   * The names the server's certificate is valid for, when they matter.
+   *
+   * @return the names the server's certificate is valid for, when they matter
+   */
   public abstract List<String> certificateNames();
 
-  /** A technical detail for logs and support (an exception's message), in English. */
+  /**
+   * A technical detail for logs and support (an exception's message), in English.
+   *
+   * @return a technical detail for logs and support (an exception's message), in English
+   */
   public abstract Optional<String> detail();
 
   @Value.Check

@@ -22,12 +22,23 @@ public abstract class Finding {
 
   Finding() {}
 
-  /** A builder. */
+  /**
+   * A builder.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A finding of {@code code} with its arguments, each turned into text ({@link String#valueOf}). */
+  /**
+   * A finding of {@code code} with its arguments, each turned into text ({@link String#valueOf}).
+   *
+   * @param code the code
+   * @param arguments the arguments, in the order the code documents
+   * @return a finding of {@code code} with its arguments, each turned into text ({@link
+   *     String#valueOf})
+   */
   public static Finding of(FindingCode code, Object... arguments) {
     return builder().code(code).arguments(texts(arguments)).build();
   }
@@ -40,13 +51,25 @@ public abstract class Finding {
     return texts;
   }
 
-  /** What the finding says. */
+  /**
+   * What the finding says.
+   *
+   * @return what the finding says
+   */
   public abstract FindingCode code();
 
-  /** The arguments, in the order the code's documentation gives. */
+  /**
+   * The arguments, in the order the code's documentation gives.
+   *
+   * @return the arguments, in the order the code's documentation gives
+   */
   public abstract List<String> arguments();
 
-  /** What the finding rests on. */
+  /**
+   * What the finding rests on.
+   *
+   * @return what the finding rests on
+   */
   @Value.Default
   public Evidence evidence() {
     return Evidence.none();
@@ -55,29 +78,49 @@ public abstract class Finding {
   /**
    * The settings to use instead, complete (the fields the finding concerns corrected, the others as
    * typed), when the check knows them. Apply them to the form with {@link TypedSettings#apply}.
+   *
+   * @return the settings to use instead, complete (the fields the finding concerns corrected, the
+   *     others as typed), when the check knows them
    */
   public abstract Optional<ServerSettings> fix();
 
   /**
    * Whether the fix rests on something an attacker could forge (an unauthenticated MX host, a name
    * on a certificate), so that the user must confirm it before a password is sent there.
+   *
+   * @return whether the fix rests on something an attacker could forge (an unauthenticated MX host,
+   *     a name on a certificate), so that the user must confirm it before a password is sent there
    */
   @Value.Default
   public boolean fixNeedsConfirmation() {
     return false;
   }
 
-  /** How bad it is: the code's severity. */
+  /**
+   * How bad it is: the code's severity.
+   *
+   * @return how bad it is: the code's severity
+   */
   public Severity severity() {
     return code().severity();
   }
 
-  /** The field of the form it concerns: the code's field. */
+  /**
+   * The field of the form it concerns: the code's field.
+   *
+   * @return the field of the form it concerns: the code's field
+   */
   public SettingsField field() {
     return code().field();
   }
 
-  /** The finding in words for people in {@code locale}; English where the library has no bundle for it. */
+  /**
+   * The finding in words for people in {@code locale}; English where the library has no bundle for it.
+   *
+   * @param locale the user's language
+   * @return the finding in words for people in {@code locale}; English where the library has no
+   *     bundle for it
+   */
   public String message(Locale locale) {
     return Wording.library().message(this, locale);
   }

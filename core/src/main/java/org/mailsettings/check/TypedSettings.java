@@ -35,36 +35,70 @@ public abstract class TypedSettings {
 
   TypedSettings() {}
 
-  /** A builder; the address and the protocol are required. */
+  /**
+   * A builder; the address and the protocol are required.
+   *
+   * @return a builder; the address and the protocol are required
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The e-mail address as typed, with or without a display name. */
+  /**
+   * The e-mail address as typed, with or without a display name.
+   *
+   * @return the e-mail address as typed, with or without a display name
+   */
   public abstract String address();
 
-  /** The protocol of the server the form is about. */
+  /**
+   * The protocol of the server the form is about.
+   *
+   * @return the protocol of the server the form is about
+   */
   public abstract Protocol protocol();
 
-  /** The server's host name as typed; empty when nothing was typed. */
+  /**
+   * The server's host name as typed; empty when nothing was typed.
+   *
+   * @return the server's host name as typed; empty when nothing was typed
+   */
   @Value.Default
   public String host() {
     return "";
   }
 
-  /** The port as typed; 0 when nothing was typed. */
+  /**
+   * The port as typed; 0 when nothing was typed.
+   *
+   * @return the port as typed; 0 when nothing was typed
+   */
   @Value.Default
   public int port() {
     return 0;
   }
 
-  /** The security as the form's label shows it ("SSL/TLS", "TLS", "Brez SSL"), when given as a label. */
+  /**
+   * The security as the form's label shows it ("SSL/TLS", "TLS", "Brez SSL"), when given as a label.
+   *
+   * @return the security as the form's label shows it ("SSL/TLS", "TLS", "Brez SSL"), when given as
+   *     a label
+   */
   public abstract Optional<String> securityLabel();
 
-  /** The security, when the form gives it as a {@link Security} rather than a label. */
+  /**
+   * The security, when the form gives it as a {@link Security} rather than a label.
+   *
+   * @return the security, when the form gives it as a {@link Security} rather than a label
+   */
   public abstract Optional<Security> security();
 
-  /** Whether the user says the server requires a login ("SMTP server requires authentication"); true by default. */
+  /**
+   * Whether the user says the server requires a login ("SMTP server requires authentication"); true by default.
+   *
+   * @return whether the user says the server requires a login ("SMTP server requires
+   *     authentication"); true by default
+   */
   @Value.Default
   public boolean loginRequired() {
     return true;
@@ -74,28 +108,49 @@ public abstract class TypedSettings {
    * How the user logs in when a login is required: {@link AuthMethod#PASSWORD_CLEARTEXT} (a
    * password; the default) or {@link AuthMethod#OAUTH2} (the form's "sign in with Google" or
    * "Microsoft" option).
+   *
+   * @return how the user logs in when a login is required: {@link AuthMethod#PASSWORD_CLEARTEXT} (a
+   *     password; the default) or {@link AuthMethod#OAUTH2} (the form's "sign in with Google" or
+   *     "Microsoft" option)
    */
   @Value.Default
   public AuthMethod authMethod() {
     return AuthMethod.PASSWORD_CLEARTEXT;
   }
 
-  /** The user name as typed; empty when nothing was typed. */
+  /**
+   * The user name as typed; empty when nothing was typed.
+   *
+   * @return the user name as typed; empty when nothing was typed
+   */
   @Value.Default
   public String username() {
     return "";
   }
 
-  /** The IMAP path prefix ("IMAP server directory") as typed, when the form has the field. */
+  /**
+   * The IMAP path prefix ("IMAP server directory") as typed, when the form has the field.
+   *
+   * @return the IMAP path prefix ("IMAP server directory") as typed, when the form has the field
+   */
   public abstract Optional<String> imapPathPrefix();
 
   /**
    * MX hosts of the address's domain, the most preferred first, normalised to lower-case ASCII:
    * they identify hosters, as in {@link org.mailsettings.ResolutionRequest#mxHosts()}.
+   *
+   * @return the MX hosts of the address's domain, the most preferred first, normalised to
+   *     lower-case ASCII: they identify hosters, as in {@link
+   *     org.mailsettings.ResolutionRequest#mxHosts()}
    */
   public abstract List<String> mxHosts();
 
-  /** Whether the MX hosts are authenticated (DNSSEC or the application's own configuration); off by default. */
+  /**
+   * Whether the MX hosts are authenticated (DNSSEC or the application's own configuration); off by default.
+   *
+   * @return whether the MX hosts are authenticated (DNSSEC or the application's own configuration);
+   *     off by default
+   */
   @Value.Default
   public boolean mxHostsAuthenticated() {
     return false;
@@ -105,6 +160,11 @@ public abstract class TypedSettings {
    * These settings with a fix applied, as a form applies it: protocol, host, port, security (as a
    * {@link Security}; the label is cleared), whether a login is needed and how, the user name and,
    * when the fix says, the IMAP path prefix. The address and the MX hosts stay.
+   *
+   * @param fix a finding's fix, complete settings
+   * @return these settings with a fix applied, as a form applies it: protocol, host, port, security
+   *     (as a {@link Security}; the label is cleared), whether a login is needed and how, the user
+   *     name and, when the fix says, the IMAP path prefix
    */
   public TypedSettings apply(ServerSettings fix) {
     List<AuthMethod> methods = fix.authMethods();
