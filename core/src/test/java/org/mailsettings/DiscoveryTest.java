@@ -240,7 +240,8 @@ class DiscoveryTest {
 
   @Test
   void theSameServerFromTwoSourcesAppearsOnceWithBoth() throws Exception {
-    https.route("/ispdb/both.cz", Response.ok(config("both.cz", "imap.both.cz", "smtp.both.cz")));
+    // The ISPDB answers last: once it has, SRV could no longer change the answer, and the run ends.
+    https.route("/ispdb/both.cz", Response.ok(config("both.cz", "imap.both.cz", "smtp.both.cz")).delayed(Duration.ofMillis(700)));
     dns.srv("_imaps._tcp.both.cz", 0, 0, 993, "imap.both.cz", false);
     Resolution resolution =
         discover("jan@both.cz", options().sources(Set.of(Source.ISPDB, Source.SRV, Source.GUESS)).build());

@@ -191,7 +191,7 @@ public final class Discovery {
     CompletableFuture<SourceResult> future;
     try {
       SourceResult now = task.now();
-      future = now != null ? CompletableFuture.completedFuture(now) : task.start();
+      future = now != null ? CompletableFuture.completedFuture(now) : startApart(task);
     } catch (RuntimeException e) {
       future = CompletableFuture.failedFuture(e);
     }
@@ -201,6 +201,41 @@ public final class Discovery {
       }
     }
     return future.whenComplete((result, failure) -> done(index, result, failure));
+  }
+
+  /**
+   * Starts a network task on the client's executor, not on the caller's thread: starting can
+   * block (the JDK's HTTP client resolves the host name before {@code sendAsync} returns, up to
+   * the system resolver's timeout), and the sources after it must not wait for that. Cancelling
+   * the returned future cancels the task's own (which aborts its HTTP exchange).
+   */
+  private CompletableFuture<SourceResult> startApart(SourceTask task) {
+    CompletableFuture<SourceResult> outer = new CompletableFuture<>();
+    context.runtime().executor().execute(() -> {
+      if (outer.isDone()) {
+        return;
+      }
+      CompletableFuture<SourceResult> inner;
+      try {
+        inner = task.start();
+      } catch (RuntimeException e) {
+        outer.completeExceptionally(e);
+        return;
+      }
+      var unusedRelay = inner.whenComplete((result, failure) -> {
+        if (failure != null) {
+          outer.completeExceptionally(failure);
+        } else {
+          outer.complete(result);
+        }
+      });
+      var unusedCancel = outer.whenComplete((result, failure) -> {
+        if (outer.isCancelled()) {
+          inner.cancel(true);
+        }
+      });
+    });
+    return outer;
   }
 
   private SourceResult skipped(SourceTask task) {

@@ -1,0 +1,79 @@
+package org.mailsettings.internal.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.mailsettings.DiscoveryOptions;
+import org.mailsettings.EmailAddress;
+import org.mailsettings.MailSettingsResolver;
+import org.mailsettings.Resolution;
+import org.mailsettings.ResolutionRequest;
+import org.mailsettings.Source;
+
+/**
+ * Every source starts at once, even when starting one blocks the thread that starts it: the JDK's
+ * HTTP client resolves a host name inside {@code sendAsync}, for up to the system resolver's
+ * timeout, and the other sources must not wait for it.
+ */
+class DiscoveryLaunchTest {
+
+  @Test
+  void aSourceWhoseStartBlocksDoesNotHoldBackTheOthers() throws Exception {
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    AtomicBoolean othersStartedMeanwhile = new AtomicBoolean();
+    SourceTask blocking = task(Source.AUTOCONFIG, () -> {
+      // Blocks as a slow host-name lookup does, until the next source has started (or 10 s).
+      othersStartedMeanwhile.set(await(secondStarted));
+      return Results.nothing(Source.AUTOCONFIG, "blocking", Duration.ZERO);
+    });
+    SourceTask second = task(Source.SRV, () -> {
+      secondStarted.countDown();
+      return Results.nothing(Source.SRV, "second", Duration.ZERO);
+    });
+    try (MailSettingsResolver client = MailSettingsResolver.create()) {
+      DiscoveryContext context = new DiscoveryContext(
+          ResolutionRequest.of(EmailAddress.parse("jan@example.org")),
+          DiscoveryOptions.builder().deadline(Duration.ofSeconds(30)).build(),
+          ClientAccess.runtime(client));
+
+      Resolution resolution = Discovery.start(context, List.of(blocking, second)).get(30, TimeUnit.SECONDS);
+
+      assertThat(othersStartedMeanwhile).isTrue();
+      assertThat(resolution.sourceReports()).hasSize(2);
+    }
+  }
+
+  private static boolean await(CountDownLatch latch) {
+    try {
+      return latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static SourceTask task(Source source, java.util.function.Supplier<SourceResult> start) {
+    return new SourceTask() {
+      @Override
+      public Source source() {
+        return source;
+      }
+
+      @Override
+      public String query() {
+        return source.toString();
+      }
+
+      @Override
+      public CompletableFuture<SourceResult> start() {
+        return CompletableFuture.completedFuture(start.get()); // the work itself runs in start()
+      }
+    };
+  }
+}
