@@ -108,8 +108,9 @@ class HostileInputTest {
     return DiscoveryOptions.builder()
         .autoconfigUrlTemplate(https.base() + "/ac/%EMAILDOMAIN%")
         .ispdbBaseUrl(https.base() + "/ispdb/")
-        .requestTimeout(Duration.ofSeconds(1))
-        .deadline(Duration.ofSeconds(4));
+        // Generous: a first TLS handshake on a loaded two-core machine takes seconds.
+        .requestTimeout(Duration.ofSeconds(10))
+        .deadline(Duration.ofSeconds(20));
   }
 
   private static SourceReport report(Resolution resolution, Source source) {
@@ -122,7 +123,8 @@ class HostileInputTest {
       https.route("/ac/slow.cz", Response.ok("<clientConfig>" + " ".repeat(100) + "</clientConfig>").trickled(Duration.ofSeconds(1)));
       long start = System.nanoTime();
       Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@slow.cz")),
-          options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
+          options(https, dns).requestTimeout(Duration.ofSeconds(1)).deadline(Duration.ofSeconds(4))
+              .sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
       assertThat(report(resolution, Source.AUTOCONFIG).outcome()).isEqualTo(SourceOutcome.TIMEOUT);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
@@ -220,7 +222,7 @@ class HostileInputTest {
               + "</emailProvider></clientConfig>"));
       Resolution resolution = client(dns).discoverAndWait(ResolutionRequest.of(EmailAddress.parse("jan@escape.cz")),
           options(https, dns).sources(Set.of(Source.AUTOCONFIG, Source.GUESS)).build());
-      String name = resolution.provider().orElseThrow().name();
+      String name = resolution.provider().orElseThrow(() -> new AssertionError(resolution.sourceReports())).name();
       assertThat(name).startsWith("Evil").doesNotContain("\u009b", "\u009d", "\u009c", "\r", "\n", "\u202E");
     }
   }
