@@ -85,6 +85,18 @@ public abstract class DiscoveryOptions {
     return PUBLIC_ISPDB;
   }
 
+  /**
+   * {@return the URL template of the PACC document (draft-ietf-mailmaint-pacc-03): https only,
+   * {@code %EMAILDOMAIN%} only (the address is never sent), fetched without following redirects}
+   * The digest is always looked up at {@code _ua-auto-config.<domain>} in DNS. The default names
+   * the domain's own {@code ua-auto-config} host; a template the application sets instead is its
+   * own choice, trusted as the default is.
+   */
+  @Value.Default
+  public String paccUrlTemplate() {
+    return "https://ua-auto-config.%EMAILDOMAIN%/.well-known/user-agent-configuration.json";
+  }
+
   /** {@return the URL template of autoconfig 1.1} */
   @Value.Default
   public String autoconfigUrlTemplate() {
@@ -166,6 +178,15 @@ public abstract class DiscoveryOptions {
     }
     // Not a template: the domain is appended as it is, so placeholders are not filled in.
     checkUrl("the ISPDB base URL", ispdbBaseUrl(), ispdbBaseUrl() + "example.com");
+    java.net.URI pacc = checkUrl("the PACC URL template", paccUrlTemplate(), sample(paccUrlTemplate(), "user"));
+    if (!"https".equalsIgnoreCase(pacc.getScheme())) {
+      throw new InvalidSettingsException("The PACC URL template must give an https URL: " + paccUrlTemplate());
+    }
+    if (paccUrlTemplate().contains("%EMAILADDRESS%") || paccUrlTemplate().contains("%EMAILLOCALPART%")) {
+      throw new InvalidSettingsException(
+          "The PACC URL template may hold %EMAILDOMAIN% only: the document is the domain's, and the address is not sent: "
+              + paccUrlTemplate());
+    }
     checkTemplate("the autoconfig URL template", autoconfigUrlTemplate());
     checkTemplate("the well-known autoconfig URL template", wellKnownUrlTemplate());
     checkTemplate("the plain-HTTP autoconfig URL template", autoconfigHttpUrlTemplate());
@@ -286,6 +307,17 @@ public abstract class DiscoveryOptions {
      */
     public Builder ispdbBaseUrl(String ispdbBaseUrl) {
       delegate.ispdbBaseUrl(ispdbBaseUrl);
+      return this;
+    }
+
+    /**
+     * Sets the URL template of the PACC document (https, {@code %EMAILDOMAIN%} only).
+     * <p><em>If not set, it is {@code https://ua-auto-config.%EMAILDOMAIN%/.well-known/user-agent-configuration.json}.</em>
+     * @param paccUrlTemplate The value for paccUrlTemplate
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder paccUrlTemplate(String paccUrlTemplate) {
+      delegate.paccUrlTemplate(paccUrlTemplate);
       return this;
     }
 

@@ -51,6 +51,10 @@ public enum NoteCode {
   FROM_ISPDB,
   /** From the domain's autoconfig document over plain HTTP. Argument: the domain. */
   FROM_AUTOCONFIG_HTTP,
+  /** From the domain's PACC document, whose digest is in unsigned DNS. Argument: the domain. */
+  FROM_PACC,
+  /** From the domain's PACC document, whose digest is in DNSSEC-authenticated DNS. Argument: the domain. */
+  FROM_PACC_AUTHENTICATED,
   /** From the ISPDB's entry for the MX host's domain. Arguments: the domain, the MX host. */
   FROM_MX_ISPDB,
   /** From the autoconfig document of the MX host's domain. Arguments: the domain, the MX host. */
@@ -124,6 +128,16 @@ public enum NoteCode {
   AUTODISCOVER_REDIRECT,
   /** No endpoint is configured for the source. No arguments. */
   NO_ENDPOINT,
+  /** The PACC document matches a digest record. Argument: the record's name. */
+  PACC_DIGEST_MATCHED,
+  /** No UAAC1 digest record vouches for a PACC document: none is used. Argument: the record's name. */
+  PACC_NO_DIGEST,
+  /** A TXT record at the PACC name is not a valid UAAC1 record. Arguments: the record's name, what is wrong. */
+  PACC_RECORD_MALFORMED,
+  /** The PACC document matches none of the digests published for it: it is not used. Arguments: the record's name, how many valid digests there are. */
+  PACC_DIGEST_MISMATCH,
+  /** An entry of the PACC document could not be used. Arguments: the member, why. */
+  PACC_ENTRY_IGNORED,
   // Failures
   /** The server did not answer completely in time. Argument: the technical detail. */
   TIMED_OUT,

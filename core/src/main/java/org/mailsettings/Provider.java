@@ -1,5 +1,6 @@
 package org.mailsettings;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -52,6 +53,17 @@ public abstract class Provider {
    * user in}
    */
   public abstract Optional<OAuth2Settings> oauth2();
+
+  /**
+   * {@return the OAuth 2.0 authorization server where any application may sign the user in without
+   * registering in advance, under the OAuth profile for open public clients
+   * (draft-ietf-mailmaint-oauth-public): an RFC 8414 issuer URL, exactly as the provider's PACC
+   * document names it ({@code authentication.oauth-public.issuer})} Only the issuer is known:
+   * the endpoints come from its metadata ({@code /.well-known/oauth-authorization-server}), whose
+   * {@code issuer} must equal this one exactly. Present only from a PACC document that passed its
+   * digest check; independent of {@link #oauth2()}, which holds a bundled provider's endpoints.
+   */
+  public abstract Optional<URI> publicClientIssuer();
 
   @Override
   public String toString() {
@@ -234,6 +246,26 @@ public abstract class Provider {
      */
     public Builder oauth2(Optional<? extends OAuth2Settings> oauth2) {
       delegate.oauth2(oauth2);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Provider#publicClientIssuer() publicClientIssuer}.
+     * @param publicClientIssuer the RFC 8414 issuer of the open public client profile
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder publicClientIssuer(URI publicClientIssuer) {
+      delegate.publicClientIssuer(publicClientIssuer);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link Provider#publicClientIssuer() publicClientIssuer}.
+     * @param publicClientIssuer the RFC 8414 issuer of the open public client profile, or empty
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder publicClientIssuer(Optional<? extends URI> publicClientIssuer) {
+      delegate.publicClientIssuer(publicClientIssuer);
       return this;
     }
 

@@ -1,7 +1,9 @@
 package org.mailsettings;
 
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -74,6 +76,14 @@ public abstract class Resolution {
     }
     return List.copyOf(domains);
   }
+
+  /**
+   * {@return the provider's HTTP services for applications that want them, by their PACC names:
+   * {@code jmap} (the JMAP session URL), {@code caldav}, {@code carddav}, {@code webdav}} From a PACC
+   * document that passed its digest check (draft-ietf-mailmaint-pacc-03); empty otherwise. Every
+   * URL is https. They are not mail candidates: nothing here is probed or logged in to.
+   */
+  public abstract Map<String, URI> serviceUrls();
 
   /** {@return whether nothing at all was found} */
   public boolean isEmpty() {
@@ -315,6 +325,27 @@ public abstract class Resolution {
      */
     public Builder addAllSourceReports(Iterable<? extends SourceReport> elements) {
       delegate.addAllSourceReports(elements);
+      return this;
+    }
+
+    /**
+     * Puts one entry to the {@link Resolution#serviceUrls() serviceUrls} map.
+     * @param service the PACC name of the service ({@code jmap}, {@code caldav}, ...)
+     * @param url its https URL
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder putServiceUrls(String service, URI url) {
+      delegate.putServiceUrls(service, url);
+      return this;
+    }
+
+    /**
+     * Sets or replaces all entries of the {@link Resolution#serviceUrls() serviceUrls} map.
+     * @param entries the services' URLs by their PACC names
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder serviceUrls(Map<String, ? extends URI> entries) {
+      delegate.serviceUrls(entries);
       return this;
     }
 

@@ -23,6 +23,12 @@ public final class Source {
    * the bundled database; its date is in the notes ("ISPDB snapshot of 2026-03-12").
    */
   public static final Source ISPDB_SNAPSHOT = new Source("ISPDB_SNAPSHOT", "bundled ISPDB snapshot");
+  /**
+   * PACC: the JSON document at {@code https://ua-auto-config.<domain>/.well-known/user-agent-configuration.json},
+   * used only when its SHA-256 digest is among the domain's {@code _ua-auto-config} TXT records
+   * (draft-ietf-mailmaint-pacc-03, the standards-track successor of autoconfig).
+   */
+  public static final Source PACC = new Source("PACC", "PACC configuration");
   /** {@code https://autoconfig.<domain>/mail/config-v1.1.xml} (autoconfig draft 1.1). */
   public static final Source AUTOCONFIG = new Source("AUTOCONFIG", "autoconfig over HTTPS");
   /** {@code https://<domain>/.well-known/autoconfig/mail/config-v1.1.xml} (draft 1.2). */
@@ -49,12 +55,12 @@ public final class Source {
   public static final Source GUESS = new Source("GUESS", "guess");
 
   private static final List<Source> VALUES =
-      List.of(LOCAL_FILE, BUNDLED_DATABASE, ISPDB_SNAPSHOT, AUTOCONFIG, WELL_KNOWN, ISPDB, AUTOCONFIG_HTTP, MX, SRV,
+      List.of(LOCAL_FILE, BUNDLED_DATABASE, ISPDB_SNAPSHOT, PACC, AUTOCONFIG, WELL_KNOWN, ISPDB, AUTOCONFIG_HTTP, MX, SRV,
           AUTODISCOVER, PROBE, USER_INPUT, GUESS);
 
   /** The sources discovery can be asked to use (see {@link DiscoveryOptions#sources()}). */
   private static final List<Source> DISCOVERY_SOURCES =
-      List.of(LOCAL_FILE, BUNDLED_DATABASE, ISPDB_SNAPSHOT, AUTOCONFIG, WELL_KNOWN, ISPDB, AUTOCONFIG_HTTP, MX, SRV,
+      List.of(LOCAL_FILE, BUNDLED_DATABASE, ISPDB_SNAPSHOT, PACC, AUTOCONFIG, WELL_KNOWN, ISPDB, AUTOCONFIG_HTTP, MX, SRV,
           AUTODISCOVER, GUESS);
 
   private final String name;

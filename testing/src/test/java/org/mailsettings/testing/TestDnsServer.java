@@ -19,12 +19,13 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * A small authoritative DNS server on 127.0.0.1 (UDP) for discovery tests: MX and SRV answers
+ * A small authoritative DNS server on 127.0.0.1 (UDP) for discovery tests: MX, SRV and TXT answers
  * set by the test, an optional delay, the AD flag on demand, and raw replies for hostile cases.
  */
 public final class TestDnsServer implements AutoCloseable {
@@ -89,6 +90,32 @@ public final class TestDnsServer implements AutoCloseable {
     List<Record> records = new ArrayList<>(answers.containsKey(key) ? answers.get(key).records() : List.of());
     records.add(new SRVRecord(name(name), DClass.IN, 300, priority, weight, port, target.equals(".") ? Name.root : name(target)));
     answers.put(key, new Answer(records, authenticated, Duration.ZERO));
+    return this;
+  }
+
+  /**
+   * One TXT record, added to the records of {@code name} (several make a set, as during a key
+   * rollover), with these character-strings; {@code authenticated} sets the AD flag of the whole
+   * answer.
+   */
+  public TestDnsServer txt(String name, boolean authenticated, String... strings) {
+    Key key = new Key(name.toLowerCase(Locale.ROOT), Type.TXT);
+    List<Record> records = new ArrayList<>(answers.containsKey(key) ? answers.get(key).records() : List.of());
+    records.add(new TXTRecord(name(name), DClass.IN, 300, List.of(strings)));
+    answers.put(key, new Answer(records, authenticated, Duration.ZERO));
+    return this;
+  }
+
+  /** A TXT record whose one character-string is these bytes, whatever they are (non-ASCII included). */
+  public TestDnsServer txtBytes(String name, byte[] string) {
+    Key key = new Key(name.toLowerCase(Locale.ROOT), Type.TXT);
+    List<Record> records = new ArrayList<>(answers.containsKey(key) ? answers.get(key).records() : List.of());
+    StringBuilder escaped = new StringBuilder();
+    for (byte b : string) {
+      escaped.append(String.format("\\%03d", b & 0xFF)); // dnsjava's \DDD escape: any byte
+    }
+    records.add(new TXTRecord(name(name), DClass.IN, 300, List.of(escaped.toString())));
+    answers.put(key, new Answer(records, false, Duration.ZERO));
     return this;
   }
 

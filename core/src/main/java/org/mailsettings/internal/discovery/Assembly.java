@@ -89,6 +89,12 @@ public final class Assembly {
             .outgoing(out.candidates)
             .notes(notes)
             .sourceReports(reports);
+    // The HTTP services (PACC): from the best-ranked result that vouched for any, whichever won
+    // the mail directions; they are not candidates, and nothing else names them.
+    results.stream()
+        .filter(r -> !r.services().isEmpty())
+        .min(java.util.Comparator.comparingInt(SourceResult::rank))
+        .ifPresent(r -> resolution.serviceUrls(r.services()));
     incomingWinner.flatMap(SourceResult::provider)
         .or(() -> outgoingWinner.flatMap(SourceResult::provider))
         .ifPresent(resolution::provider);

@@ -113,6 +113,17 @@ public final class DiscoveryContext {
             "GET " + options.maxResponseBytes() + " " + uri, () -> cancellable(http().get(uri), r -> new TtlCache.Timed<>(r, options.httpCacheTtl())));
   }
 
+  /** GET that follows no redirect (PACC), through the cache. */
+  public CompletableFuture<HttpFetcher.Response> getWithoutRedirects(URI uri, String accept) {
+    TtlCache cache = runtime.cache();
+    if (cache == null) {
+      return http().getWithoutRedirects(uri, accept);
+    }
+    return cache.<HttpFetcher.Response>get(
+        "GET-NO-REDIRECTS " + options.maxResponseBytes() + " " + accept + " " + uri,
+        () -> cancellable(http().getWithoutRedirects(uri, accept), r -> new TtlCache.Timed<>(r, options.httpCacheTtl())));
+  }
+
   /** {@code source.thenApply(function)}, whose cancellation cancels {@code source} (the exchange). */
   private static <A, B> CompletableFuture<B> cancellable(CompletableFuture<A> source, java.util.function.Function<A, B> function) {
     CompletableFuture<B> mapped = source.thenApply(function);
@@ -155,6 +166,16 @@ public final class DiscoveryContext {
     }
     return cache.<DnsClient.Answer<DnsClient.SrvTarget>>get(
             "SRV " + name, () -> dns().thenCompose(client -> client.srv(name)).thenApply(a -> new TtlCache.Timed<>(a, a.ttl())));
+  }
+
+  /** TXT through the cache, kept for the answer's TTL. */
+  public CompletableFuture<DnsClient.Answer<String>> txt(String name) {
+    TtlCache cache = runtime.cache();
+    if (cache == null) {
+      return dns().thenCompose(client -> client.txt(name));
+    }
+    return cache.<DnsClient.Answer<String>>get(
+            "TXT " + name, () -> dns().thenCompose(client -> client.txt(name)).thenApply(a -> new TtlCache.Timed<>(a, a.ttl())));
   }
 
   /** The registrable domain of a host, or the host itself when it is a public suffix. */

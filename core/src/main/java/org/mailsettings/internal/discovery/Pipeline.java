@@ -75,6 +75,9 @@ public final class Pipeline {
     if (!context.store().isEmpty()) {
       tasks.add(new DatabaseTask(context.store(), address));
     }
+    if (sources.contains(Source.PACC)) {
+      tasks.add(new PaccTask(context));
+    }
     if (sources.contains(Source.AUTOCONFIG)) {
       tasks.add(document(Source.AUTOCONFIG, context.url(options.autoconfigUrlTemplate(), domain), context, true,
           Note.of(NoteCode.FROM_AUTOCONFIG, address.domain())));

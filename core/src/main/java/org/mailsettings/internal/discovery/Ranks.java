@@ -5,10 +5,11 @@ import org.mailsettings.Source;
 
 /**
  * How discovery ranks the answers of its sources, lower first: the application's files, the
- * curated files, the ISPDB snapshot, then the network sources in the autoconfig draft's order
- * (plain HTTP below the ISPDB because it is forgeable), guesses last. Ranks are explicit and
- * leave room between them, so that a source added later (PACC ranks before the clientConfig
- * sources) takes a rank of its own without moving the others.
+ * curated files, the ISPDB snapshot, PACC (before the clientConfig sources, as implementations
+ * rank it: it is the standards-track successor and is vouched for by DNS), then the clientConfig
+ * network sources in the autoconfig draft's order (plain HTTP below the ISPDB because it is
+ * forgeable), guesses last. Ranks are explicit and leave room between them, so that a source added
+ * later takes a rank of its own without moving the others.
  */
 public final class Ranks {
   private static final Map<Source, Integer> RANKS =
@@ -16,6 +17,7 @@ public final class Ranks {
           Map.entry(Source.LOCAL_FILE, 100),
           Map.entry(Source.BUNDLED_DATABASE, 200),
           Map.entry(Source.ISPDB_SNAPSHOT, 250),
+          Map.entry(Source.PACC, 350),
           Map.entry(Source.AUTOCONFIG, 400),
           Map.entry(Source.WELL_KNOWN, 450),
           Map.entry(Source.ISPDB, 500),

@@ -69,7 +69,9 @@ public final class Results {
       }
     } else if (cause instanceof DnsClient.NoDnsException) {
       code = NoteCode.NO_DNS;
-    } else if (cause instanceof ClientConfigException || cause instanceof AutodiscoverParser.MalformedException) {
+    } else if (cause instanceof ClientConfigException
+        || cause instanceof AutodiscoverParser.MalformedException
+        || cause instanceof org.mailsettings.internal.pacc.PaccDocument.MalformedException) {
       code = NoteCode.MALFORMED_ANSWER;
     } else if (cause instanceof CancellationException) {
       outcome = SourceOutcome.CANCELLED;

@@ -1,7 +1,9 @@
 package org.mailsettings.internal.discovery;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +33,20 @@ public final class SourceResult {
   private final List<Note> notes;
   private final SourceReport report;
   private final @Nullable Function<EmailAddress, SourceResult> expansion;
+  private final Map<String, URI> services;
 
   /** A result; {@code expansion} gives the same answer for another address, when the source can. */
   public SourceResult(
       Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
       List<Note> notes, SourceReport report, @Nullable Function<EmailAddress, SourceResult> expansion) {
+    this(source, rank, incoming, outgoing, provider, notes, report, expansion, Map.of());
+  }
+
+  private SourceResult(
+      Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
+      List<Note> notes, SourceReport report, @Nullable Function<EmailAddress, SourceResult> expansion,
+      Map<String, URI> services) {
+    this.services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     this.source = source;
     this.rank = rank;
     this.incoming = List.copyOf(incoming);
@@ -81,6 +92,16 @@ public final class SourceResult {
     return report;
   }
 
+  /** The HTTP services' URLs the source vouched for (PACC's JMAP, CalDAV, CardDAV), by their PACC names. */
+  public Map<String, URI> services() {
+    return services;
+  }
+
+  /** This result with the HTTP services' URLs. */
+  SourceResult withServices(Map<String, URI> urls) {
+    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, expansion, urls);
+  }
+
   /** Whether anything was found. */
   public boolean found() {
     return !incoming.isEmpty() || !outgoing.isEmpty();
@@ -88,7 +109,7 @@ public final class SourceResult {
 
   /** This result with another expansion. */
   SourceResult withExpansion(Function<EmailAddress, SourceResult> other) {
-    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, other);
+    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, other, services);
   }
 
   /**
@@ -102,9 +123,11 @@ public final class SourceResult {
     }
     if (expansion != null) {
       SourceResult expanded = expansion.apply(to);
-      return new SourceResult(source, rank, expanded.incoming, expanded.outgoing, expanded.provider, expanded.notes, report, expansion);
+      return new SourceResult(
+          source, rank, expanded.incoming, expanded.outgoing, expanded.provider, expanded.notes, report, expansion, services);
     }
-    return new SourceResult(source, rank, substituted(incoming, from, to), substituted(outgoing, from, to), provider, notes, report, null);
+    return new SourceResult(
+        source, rank, substituted(incoming, from, to), substituted(outgoing, from, to), provider, notes, report, null, services);
   }
 
   private static List<Candidate> substituted(List<Candidate> candidates, EmailAddress from, EmailAddress to) {

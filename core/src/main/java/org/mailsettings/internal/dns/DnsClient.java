@@ -20,6 +20,7 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
@@ -27,7 +28,7 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.ResolverConfig;
 
 /**
- * The one DNS client of discovery: MX and SRV lookups against one server, with a timeout, the
+ * The one DNS client of discovery: MX, SRV and TXT lookups against one server, with a timeout, the
  * DNSSEC OK bit set, and the resolver's "authenticated data" (AD) flag reported, so that
  * answers a validating resolver vouched for can be trusted and the others cannot.
  */
@@ -122,6 +123,34 @@ public final class DnsClient {
   /** The SRV targets of {@code name} ({@code _imaps._tcp.example.cz}), by priority then weight. */
   public CompletableFuture<Answer<SrvTarget>> srv(String name) {
     return query(name, Type.SRV).thenApply(response -> readSrv(response, name));
+  }
+
+  /**
+   * The TXT records of {@code name} ({@code _ua-auto-config.example.cz}), each record's
+   * character-strings joined without a separator, one character per byte (ISO 8859-1), so that
+   * bytes outside ASCII stay visible to the reader.
+   */
+  public CompletableFuture<Answer<String>> txt(String name) {
+    return query(name, Type.TXT).thenApply(response -> readTxt(response, name));
+  }
+
+  /**
+   * The TXT records a response gives for {@code name}, in the answer's order: what {@link #txt}
+   * makes of the server's answer, readable without a socket. Records owned by another name than
+   * the one asked (or its CNAME chain) are ignored, as for MX and SRV.
+   */
+  public static Answer<String> readTxt(Message response, String name) {
+    List<String> texts = new ArrayList<>();
+    for (Record record : answers(response, name, Type.TXT)) {
+      if (record instanceof TXTRecord txt) {
+        StringBuilder joined = new StringBuilder();
+        for (byte[] string : txt.getStringsAsByteArrays()) {
+          joined.append(new String(string, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        texts.add(joined.toString());
+      }
+    }
+    return new Answer<>(List.copyOf(texts), authenticated(response), ttl(response), false);
   }
 
   /**

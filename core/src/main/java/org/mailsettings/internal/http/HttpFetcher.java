@@ -139,20 +139,31 @@ public final class HttpFetcher {
     return builder.build();
   }
 
+  private static final String ACCEPT_XML = "application/xml, text/xml;q=0.9, */*;q=0.1";
+
   /** GET with redirects. */
   public CompletableFuture<Response> get(URI uri) {
-    return exchange(uri, null, null, new ArrayList<>());
+    return exchange(uri, null, null, new ArrayList<>(), maxRedirects, ACCEPT_XML);
+  }
+
+  /**
+   * GET that follows no redirect at all (PACC: a redirect is a {@link Failure#REDIRECT_REFUSED}
+   * failure), asking for {@code accept}. No {@code Accept-Encoding} is sent, so the body is the
+   * resource's bytes as they are (what a digest is computed over).
+   */
+  public CompletableFuture<Response> getWithoutRedirects(URI uri, String accept) {
+    return exchange(uri, null, null, new ArrayList<>(), 0, accept);
   }
 
   /** POST (Autodiscover), with redirects. */
   public CompletableFuture<Response> post(URI uri, String contentType, byte[] body) {
-    return exchange(uri, contentType, body, new ArrayList<>());
+    return exchange(uri, contentType, body, new ArrayList<>(), maxRedirects, ACCEPT_XML);
   }
 
   private CompletableFuture<Response> exchange(
-      URI uri, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects) {
+      URI uri, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects, int redirectLimit, String accept) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/xml, text/xml;q=0.9, */*;q=0.1");
+        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept);
     if (body != null && contentType != null) {
       request.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     } else {
@@ -176,7 +187,7 @@ public final class HttpFetcher {
         .thenCompose(response -> {
           int status = response.statusCode();
           if (status >= 300 && status < 400 && status != 304) {
-            return redirect(uri, response, contentType, body, redirects);
+            return redirect(uri, response, contentType, body, redirects, redirectLimit, accept);
           }
           URI first = redirects.isEmpty() ? uri : redirects.get(0);
           return CompletableFuture.completedFuture(
@@ -193,16 +204,21 @@ public final class HttpFetcher {
   }
 
   private CompletableFuture<Response> redirect(
-      URI uri, HttpResponse<byte[]> response, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects) {
+      URI uri, HttpResponse<byte[]> response, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects,
+      int redirectLimit, String accept) {
+    if (redirectLimit == 0) {
+      return CompletableFuture.failedFuture(new FetchException(
+          Failure.REDIRECT_REFUSED, "HTTP " + response.statusCode() + " from " + uri + ": this request follows no redirects", null));
+    }
     Optional<String> location = response.headers().firstValue("location");
     if (location.isEmpty()) {
       return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "redirect without a Location from " + uri, null));
     }
     // The chain holds the first address and every redirect target so far.
     int followed = redirects.isEmpty() ? 0 : redirects.size() - 1;
-    if (followed >= maxRedirects) {
+    if (followed >= redirectLimit) {
       return CompletableFuture.failedFuture(
-          new FetchException(Failure.REDIRECT_REFUSED, "more than " + maxRedirects + " redirects from " + firstOf(uri, redirects), null));
+          new FetchException(Failure.REDIRECT_REFUSED, "more than " + redirectLimit + " redirects from " + firstOf(uri, redirects), null));
     }
     URI next;
     try {
@@ -219,7 +235,7 @@ public final class HttpFetcher {
       chain.add(uri);
     }
     chain.add(next);
-    return exchange(next, contentType, body, chain);
+    return exchange(next, contentType, body, chain, redirectLimit, accept);
   }
 
   private static URI firstOf(URI uri, List<URI> redirects) {

@@ -46,11 +46,14 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     customSynopsis = {
       "mailsettings [OPTIONS] ADDRESS...",
-      "   or: mailsettings check [OPTIONS] (--smtp|--imap|--pop3 HOST:PORT ...)... ADDRESS"
+      "   or: mailsettings check [OPTIONS] (--smtp|--imap|--pop3 HOST:PORT ...)... ADDRESS",
+      "   or: mailsettings publish --pacc FILE --out DIR [--domain DOMAIN]... [--issuer URL]"
     },
     description = {
       "Prints IMAP, POP3 and SMTP settings for e-mail addresses, best first, with where each came from and how far it can be trusted.",
       "'mailsettings check' says what is wrong with settings a user typed (see 'mailsettings check --help').",
+      "'mailsettings publish --pacc' writes a provider file as a PACC document and its DNS record, for hosters "
+          + "(see 'mailsettings publish --help').",
       ""
     },
     exitCodeListHeading = "%nExit status:%n",
@@ -158,7 +161,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
       names = "--url",
       paramLabel = "SOURCE=TEMPLATE",
       description = "Replace a source's URL template (repeatable): AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER "
-          + "= a URL with %%EMAILDOMAIN%% and %%EMAILADDRESS%%.")
+          + "= a URL with %%EMAILDOMAIN%% and %%EMAILADDRESS%%; PACC = an https URL with %%EMAILDOMAIN%% only.")
   private Map<String, String> urlTemplates = new java.util.LinkedHashMap<>();
 
   @Option(names = "--quiet", description = "Nothing on standard error but errors: no progress, no summary.")
@@ -243,6 +246,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new MailSettingsCommand(variables, standardInput, standardErrorIsTerminal));
     // Added before the settings below, which picocli passes on to the subcommands it has.
     commandLine.addSubcommand("check", new CheckCommand(variables));
+    commandLine.addSubcommand("publish", new PublishCommand());
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(
         (exception, args) -> {
@@ -432,7 +436,9 @@ public final class MailSettingsCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         source = Source.GUESS; // refused below
       }
-      if (source == Source.AUTOCONFIG) {
+      if (source == Source.PACC) {
+        options.paccUrlTemplate(entry.getValue());
+      } else if (source == Source.AUTOCONFIG) {
         options.autoconfigUrlTemplate(entry.getValue());
       } else if (source == Source.WELL_KNOWN) {
         options.wellKnownUrlTemplate(entry.getValue());
@@ -442,7 +448,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
         options.autodiscoverUrlTemplates(List.of(entry.getValue()));
       } else {
         throw new IllegalArgumentException(
-            "--url takes AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER, not " + entry.getKey());
+            "--url takes PACC, AUTOCONFIG, WELL_KNOWN, AUTOCONFIG_HTTP or AUTODISCOVER, not " + entry.getKey());
       }
     }
     if (offline) {

@@ -44,6 +44,12 @@ final class ResolutionJson {
     root.put("notes", notes(resolution.notes()));
     root.put("requiresConfirmation", resolution.requiresConfirmation());
     root.put("hostDomains", resolution.hostDomains());
+    if (!resolution.serviceUrls().isEmpty()) {
+      // PACC's HTTP services (JMAP, CalDAV, CardDAV, WebDAV), only when a document named some.
+      Map<String, Object> services = new LinkedHashMap<>();
+      resolution.serviceUrls().forEach((name, url) -> services.put(name, url.toString()));
+      root.put("serviceUrls", services);
+    }
     if (!resolution.sourceReports().isEmpty()) {
       root.put("sources", resolution.sourceReports().stream().map(r -> {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -127,6 +133,7 @@ final class ResolutionJson {
       o.put("deviceAuthorizationEndpoint", oauth.deviceAuthorizationEndpoint().map(Object::toString).orElse(null));
       map.put("oauth2", o);
     });
+    provider.publicClientIssuer().ifPresent(issuer -> map.put("publicClientIssuer", issuer.toString()));
     return map;
   }
 
