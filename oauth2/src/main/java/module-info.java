@@ -17,7 +17,6 @@ module org.mailsettings.oauth2 {
   requires transitive org.mailsettings.core;
   requires transitive org.mailsettings.jakarta;
   requires java.net.http;
-  requires jdk.httpserver;
   requires static java.desktop;
   // Nimbus oauth2-oidc-sdk has no module descriptor and no Automatic-Module-Name: its module name
   // is the one the JDK derives from the jar's file name.

@@ -29,6 +29,10 @@ import org.mailsettings.Trust;
 import org.mailsettings.Note;
 import org.mailsettings.SourceReport;
 import org.mailsettings.clientconfig.ClientConfigException;
+import org.mailsettings.jakarta.Credentials;
+import org.mailsettings.oauth2.Browser;
+import org.mailsettings.oauth2.OAuth2Exception;
+import org.mailsettings.oauth2.OAuth2Options;
 import org.mailsettings.probe.ProbeResult;
 import org.mailsettings.probe.Prober;
 import picocli.CommandLine;
@@ -61,7 +65,7 @@ import picocli.CommandLine.Spec;
       " 0:candidates were found for every address",
       " 2:bad input (an address or option); a one-line error on stderr",
       " 3:nothing could be resolved for an address",
-      " 4:--verify found no working server for an address",
+      " 4:--verify found no working server for an address (or its OAuth 2.0 sign-in failed)",
       "With several addresses the highest status wins; every address still gets its output."
     })
 public final class MailSettingsCommand implements Callable<Integer> {
@@ -77,6 +81,9 @@ public final class MailSettingsCommand implements Callable<Integer> {
   @Spec
   @SuppressWarnings("NullAway.Init") // injected by picocli before call()
   private CommandSpec spec;
+
+  /** The OAuth 2.0 sign-in of this run, with --oauth-client-id. */
+  private @Nullable OAuthSignIn oauth;
 
   // 0..*, checked in call(): picocli would otherwise ask for an address before "check" too.
   @Parameters(
@@ -202,6 +209,27 @@ public final class MailSettingsCommand implements Callable<Integer> {
   private @Nullable String passwordEnv;
 
   @Option(
+      names = "--oauth-client-id",
+      paramLabel = "ID",
+      description = "With --verify: sign in with OAuth 2.0 instead of a password, as the application registered with the "
+          + "provider under this client id (Google, Microsoft, ...: the provider's data must offer OAuth 2.0). "
+          + "The browser opens (or its address is printed); see --device.")
+  private @Nullable String oauthClientId;
+
+  @Option(
+      names = "--oauth-client-secret-env",
+      paramLabel = "NAME",
+      description = "With --oauth-client-id: read the client secret (Google's desktop clients have one) from this environment "
+          + "variable; a secret is never taken as an option's value.")
+  private @Nullable String oauthClientSecretEnv;
+
+  @Option(
+      names = "--device",
+      description = "With --oauth-client-id: sign in with the device grant (a code to enter on any device), for terminals "
+          + "without a browser, where the provider offers it (Microsoft does, Google does not for mail).")
+  private boolean device;
+
+  @Option(
       names = "--truststore",
       paramLabel = "FILE",
       description = "A PKCS#12 trust store of private certificate authorities, for --verify.")
@@ -223,11 +251,15 @@ public final class MailSettingsCommand implements Callable<Integer> {
   private final Map<String, String> environment;
   private final Supplier<InputStream> standardInput;
   private final BooleanSupplier standardErrorIsTerminal;
+  private final @Nullable Browser browser;
 
-  private MailSettingsCommand(Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal) {
+  private MailSettingsCommand(
+      Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal,
+      @Nullable Browser browser) {
     this.environment = environment;
     this.standardInput = standardInput;
     this.standardErrorIsTerminal = standardErrorIsTerminal;
+    this.browser = browser;
   }
 
   /** A command line for this command, with case-insensitive enum values. */
@@ -242,8 +274,15 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   /** A command line with its own standard input, and told whether standard error is a terminal (for tests). */
   static CommandLine commandLine(Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal) {
+    return commandLine(environment, standardInput, standardErrorIsTerminal, null);
+  }
+
+  /** A command line whose OAuth 2.0 sign-ins go to {@code browser} (a test playing the user), null for the system's. */
+  static CommandLine commandLine(
+      Map<String, String> environment, Supplier<InputStream> standardInput, BooleanSupplier standardErrorIsTerminal,
+      @Nullable Browser browser) {
     Map<String, String> variables = Map.copyOf(environment);
-    CommandLine commandLine = new CommandLine(new MailSettingsCommand(variables, standardInput, standardErrorIsTerminal));
+    CommandLine commandLine = new CommandLine(new MailSettingsCommand(variables, standardInput, standardErrorIsTerminal, browser));
     // Added before the settings below, which picocli passes on to the subcommands it has.
     commandLine.addSubcommand("check", new CheckCommand(variables));
     commandLine.addSubcommand("publish", new PublishCommand());
@@ -270,6 +309,7 @@ public final class MailSettingsCommand implements Callable<Integer> {
     try {
       chosen = outputFormat();
       checkListOptions(list);
+      checkOAuthOptions(list);
       policy =
           ResolutionPolicy.builder()
               .allowPlaintext(allowPlaintext)
@@ -286,8 +326,16 @@ public final class MailSettingsCommand implements Callable<Integer> {
       Verifying verifying = null;
       if (verify || properties) {
         try {
-          verifying = Verifying.create(resolver, trustStore, trustStorePassword, allowPlaintext, verify ? password() : null);
+          if (oauthClientId != null) {
+            oauth = OAuthSignIn.create(
+                OAuthSignIn.registration(oauthClientId, oauthClientSecretEnv, environment), oauthOptions(), device, browser);
+          }
+          verifying = Verifying.create(
+              resolver, trustStore, trustStorePassword, allowPlaintext, verify && oauthClientId == null ? password() : null);
         } catch (IllegalArgumentException e) {
+          if (oauth != null) {
+            oauth.close();
+          }
           err.println("mailsettings: " + Terminal.safe(String.valueOf(e.getMessage())));
           return BAD_INPUT;
         }
@@ -309,6 +357,9 @@ public final class MailSettingsCommand implements Callable<Integer> {
         if (verifying != null) {
           verifying.close();
         }
+        if (oauth != null) {
+          oauth.close();
+        }
       }
     }
   }
@@ -318,6 +369,34 @@ public final class MailSettingsCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--json and --format " + format.name().toLowerCase(java.util.Locale.ROOT) + " contradict each other");
     }
     return json ? OutputFormat.JSON : format != null ? format : OutputFormat.TABLE;
+  }
+
+  /** The OAuth 2.0 options go together, with --verify, and for addresses given one by one. */
+  private void checkOAuthOptions(boolean list) {
+    if (oauthClientId == null) {
+      if (oauthClientSecretEnv != null || device) {
+        throw new IllegalArgumentException((device ? "--device" : "--oauth-client-secret-env") + " goes with --oauth-client-id ID");
+      }
+      return;
+    }
+    if (!verify) {
+      throw new IllegalArgumentException("--oauth-client-id signs in to verify the settings: add --verify");
+    }
+    if (passwordEnv != null) {
+      throw new IllegalArgumentException("--oauth-client-id and --password-env contradict each other: a sign-in or a password");
+    }
+    if (list) {
+      throw new IllegalArgumentException("--oauth-client-id signs in one account at a time: give the addresses, not a list");
+    }
+  }
+
+  /** The sign-in's HTTPS trust: the trust store's authorities when one is given, else the JDK's. */
+  private OAuth2Options oauthOptions() {
+    OAuth2Options.Builder options = OAuth2Options.builder();
+    if (trustStore != null) {
+      options.sslContext(Verifying.sslContext(trustStore, trustStorePassword));
+    }
+    return options.build();
   }
 
   private void checkListOptions(boolean list) {
@@ -549,10 +628,37 @@ public final class MailSettingsCommand implements Callable<Integer> {
     }
     Verifying.@Nullable Result verified = null;
     if (verifying != null && verify && !resolution.isEmpty()) {
-      verified = verifying.verify(resolution, confirmedDomains(resolution, err));
+      verified = verified(resolution, verifying, err);
     }
     Map<String, String> blocks = properties && verifying != null ? verifying.properties(resolution) : null;
     return new Answer(resolution, findings, verified, blocks);
+  }
+
+  /**
+   * Logs in: with an OAuth 2.0 sign-in when {@code --oauth-client-id} is given (the provider's
+   * trusted data must offer it), else with the password; a provider that wants OAuth 2.0 gets a
+   * hint when it is given a password.
+   */
+  private Verifying.Result verified(Resolution resolution, Verifying verifying, PrintWriter err) {
+    OAuthSignIn signIn = oauth;
+    if (signIn == null) {
+      if (OAuthSignIn.required(resolution)) {
+        err.println("mailsettings: " + Terminal.safe(resolution.provider().map(p -> p.name()).orElse("the provider"))
+            + " wants an OAuth 2.0 sign-in rather than a password: use --oauth-client-id ID (see the README)");
+      }
+      return verifying.verify(resolution, confirmedDomains(resolution, err));
+    }
+    Credentials credentials;
+    try {
+      credentials = signIn.signIn(resolution, err);
+    } catch (OAuth2Exception e) {
+      err.println("mailsettings: " + OAuthSignIn.describe(e));
+      return Verifying.Result.signInFailed(OAuthSignIn.describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Verifying.Result.signInFailed("interrupted");
+    }
+    return verifying.verify(resolution, confirmedDomains(resolution, err), credentials);
   }
 
   /**

@@ -71,10 +71,23 @@ final class Verifying implements AutoCloseable {
   static final class Result {
     final VerificationReport incoming;
     final VerificationReport outgoing;
+    /** Why no login was tried: the OAuth 2.0 sign-in failed (one line), or null. */
+    final @Nullable String signInFailure;
 
     Result(VerificationReport incoming, VerificationReport outgoing) {
+      this(incoming, outgoing, null);
+    }
+
+    private Result(VerificationReport incoming, VerificationReport outgoing, @Nullable String signInFailure) {
       this.incoming = incoming;
       this.outgoing = outgoing;
+      this.signInFailure = signInFailure;
+    }
+
+    /** No login tried: the OAuth 2.0 sign-in failed. */
+    static Result signInFailed(String why) {
+      VerificationReport none = VerificationReport.builder().elapsed(java.time.Duration.ZERO).build();
+      return new Result(none, none, why);
     }
 
     boolean anyWorks() {
@@ -82,6 +95,11 @@ final class Verifying implements AutoCloseable {
     }
 
     void print(PrintWriter out) {
+      if (signInFailure != null) {
+        out.println("  Not verified: " + signInFailure);
+        out.println();
+        return;
+      }
       print("incoming", incoming, out);
       print("outgoing", outgoing, out);
       out.println();
@@ -102,6 +120,9 @@ final class Verifying implements AutoCloseable {
 
     Map<String, Object> json() {
       Map<String, Object> map = new LinkedHashMap<>();
+      if (signInFailure != null) {
+        map.put("signInError", signInFailure);
+      }
       map.put("incoming", json(incoming));
       map.put("outgoing", json(outgoing));
       return map;
@@ -129,7 +150,14 @@ final class Verifying implements AutoCloseable {
 
   /** Logs in to the candidates, sending the password only to trusted or confirmed server domains. */
   Result verify(Resolution resolution, java.util.Set<String> confirmedDomains) {
-    Credentials credentials = Credentials.password(password == null ? "" : password);
+    return verify(resolution, confirmedDomains, Credentials.password(password == null ? "" : password));
+  }
+
+  /**
+   * Logs in to the candidates with {@code credentials} (an OAuth 2.0 sign-in's, say), sending them
+   * only to trusted or confirmed server domains.
+   */
+  Result verify(Resolution resolution, java.util.Set<String> confirmedDomains, Credentials credentials) {
     VerifyOptions options = VerifyOptions.builder().confirmedDomains(confirmedDomains).build();
     return new Result(
         connector.verify(resolution.incoming(), resolution.address(), credentials, options),

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.AuthMethod;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Security;
@@ -23,11 +24,17 @@ import org.mailsettings.check.CheckResult;
 import org.mailsettings.check.Finding;
 import org.mailsettings.check.TypedSettings;
 import org.mailsettings.check.Wording;
+import org.mailsettings.Resolution;
+import org.mailsettings.ResolutionRequest;
 import org.mailsettings.examples.cli.ConsolePassword;
+import org.mailsettings.examples.cli.OAuthSignIn;
 import org.mailsettings.jakarta.Credentials;
 import org.mailsettings.jakarta.LiveCheck;
 import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
+import org.mailsettings.oauth2.Browser;
+import org.mailsettings.oauth2.OAuth2Exception;
+import org.mailsettings.oauth2.OAuth2Options;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,12 +48,20 @@ import picocli.CommandLine.Spec;
  * knows of the sender's domain, each finding beside its field, in the user's language, with the
  * corrected settings), tests the server and the login with the live check, and sends a test
  * message to the sender. Without {@code --server} it starts an embedded GreenMail on 127.0.0.1,
- * so it runs out of the box:
+ * so it runs out of the box.
+ *
+ * <p>Where the sender's provider takes OAuth 2.0 (Gmail, Microsoft 365, Outlook.com: the
+ * password no longer works there, which is why POHODA's help has its own "Gmail" and "Microsoft"
+ * paths), the form offers "Sign in with Google / Microsoft" instead of the password, given the
+ * ERP vendor's own client registration ({@code --oauth-client-id}, the secret from an environment
+ * variable): the browser, or a code to enter on any device with {@code --device}.
  *
  * <pre>
  * java -cp examples/target/mailsettings.jar org.mailsettings.examples.erp.SmtpSetupExample
  * java -cp ... SmtpSetupExample --sender "Jan Novák &lt;info@novak.cz&gt;" --server smtp.novak.cz \
  *     --port 587 --security TLS --password-env SMTP_PASSWORD
+ * java -cp ... SmtpSetupExample --sender jan@outlook.com --server smtp-mail.outlook.com --port 587 \
+ *     --security STARTTLS --oauth-client-id 00000000-0000-0000-0000-000000000000 --device
  * </pre>
  */
 @Command(name = "smtp-setup", mixinStandardHelpOptions = true, description = "An ERP-style SMTP setup form, checked and tested.")
@@ -78,8 +93,48 @@ public final class SmtpSetupExample implements Callable<Integer> {
   @Option(names = "--password-env", description = "Read the password from this environment variable.")
   private @Nullable String passwordEnv;
 
+  @Option(
+      names = "--oauth-client-id",
+      paramLabel = "ID",
+      description = "The ERP's OAuth 2.0 client id at the provider: \"Sign in with Google / Microsoft\" where the sender's provider takes it.")
+  private @Nullable String oauthClientId;
+
+  @Option(
+      names = "--oauth-client-secret-env",
+      paramLabel = "NAME",
+      description = "Read the OAuth 2.0 client secret (Google's desktop clients have one) from this environment variable.")
+  private @Nullable String oauthClientSecretEnv;
+
+  @Option(names = "--device", description = "Sign in with a code to enter on any device (the device grant) instead of the browser.")
+  private boolean device;
+
+  @Option(names = "--providers", paramLabel = "DIR", description = "Provider files consulted before the bundled database.")
+  private @Nullable Path providers;
+
+  @Option(
+      names = "--truststore",
+      paramLabel = "FILE",
+      description = "A PKCS#12 trust store (password changeit) of private certificate authorities, for the server and the sign-in.")
+  private @Nullable Path trustStore;
+
   @Option(names = "--lang", description = "The language of the findings: en, cs, sk, sl, de, pl, hu (default: the system's).")
   private @Nullable String language;
+
+  private final @Nullable Browser browser;
+
+  /** The example, signing in through the system browser where there is one. */
+  public SmtpSetupExample() {
+    this(null);
+  }
+
+  /**
+   * The example, sending OAuth 2.0 sign-ins to {@code browser} (a test playing the user).
+   *
+   * @param browser where the user is sent to sign in, or null for the system browser
+   */
+  public SmtpSetupExample(@Nullable Browser browser) {
+    this.browser = browser;
+  }
 
   /** Runs the example. */
   public static void main(String[] args) {
@@ -97,6 +152,22 @@ public final class SmtpSetupExample implements Callable<Integer> {
     MailSettingsResolver.Builder clientBuilder = MailSettingsResolver.builder();
     String host = server;
     int effectivePort = port;
+    if (providers != null) {
+      clientBuilder.addProviderDirectory(providers);
+    }
+    OAuth2Options.Builder oauthOptions = OAuth2Options.builder();
+    if (trustStore != null) {
+      KeyStore trust = load(trustStore);
+      options.trustStore(trust);
+      javax.net.ssl.SSLContext context = MailOptions.builder().trustStore(trust).build().sslContext().orElseThrow();
+      clientBuilder.sslContext(context);
+      oauthOptions.sslContext(context);
+    }
+    if (host == null && oauthClientId != null) {
+      out.println("--oauth-client-id signs in to the sender's real provider: give its --server (the embedded demo server takes the demo password).");
+      return 2;
+    }
+    OAuthSignIn signIn = null;
     try {
       if (host == null) {
         embedded = startEmbedded();
@@ -141,7 +212,35 @@ public final class SmtpSetupExample implements Callable<Integer> {
         if (form.username().isEmpty() && form.authentication()) {
           toTest = TypedSettings.builder().from(toTest).username(login).build();
         }
-        Credentials credentials = Credentials.password(password(embedded != null));
+        Resolution known = client.resolve(ResolutionRequest.of(address));
+        Credentials credentials;
+        if (embedded == null && oauthClientId != null && OAuthSignIn.offered(known)) {
+          out.println(known.provider().map(p -> p.name()).orElse("The provider") + " takes a sign-in with OAuth 2.0: "
+              + OAuthSignIn.label(known) + ".");
+          org.mailsettings.oauth2.ClientRegistration registration;
+          try {
+            registration = OAuthSignIn.registration(oauthClientId, oauthClientSecretEnv, System.getenv());
+          } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            return 2;
+          }
+          signIn = OAuthSignIn.create(registration, oauthOptions.build(), device, browser);
+          try {
+            credentials = signIn.signIn(known, out);
+          } catch (OAuth2Exception e) {
+            out.println("Not signed in: " + OAuthSignIn.describe(e));
+            return 4;
+          }
+        } else {
+          if (embedded == null && OAuthSignIn.required(known)) {
+            out.println("  " + known.provider().map(p -> p.name()).orElse("The provider") + " wants a sign-in with OAuth 2.0 (\""
+                + OAuthSignIn.label(known) + "\"), not a password: run with --oauth-client-id ID, the ERP's registration.");
+          }
+          credentials = Credentials.password(password(embedded != null));
+        }
+        if (signIn != null) {
+          toTest = TypedSettings.builder().from(toTest).authMethod(AuthMethod.OAUTH2).build(); // the token, not a password
+        }
         CheckResult offline = client.settingsCheck().check(toTest);
         CheckResult tested = LiveCheck.create(client, connector).logIn(offline, credentials);
         for (Finding finding : tested.findings()) {
@@ -162,9 +261,20 @@ public final class SmtpSetupExample implements Callable<Integer> {
         return 0;
       }
     } finally {
+      if (signIn != null) {
+        signIn.close();
+      }
       if (embedded != null) {
         embedded.stop();
       }
+    }
+  }
+
+  private static KeyStore load(Path file) throws IOException, GeneralSecurityException {
+    try (InputStream in = Files.newInputStream(file)) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(in, "changeit".toCharArray());
+      return store;
     }
   }
 

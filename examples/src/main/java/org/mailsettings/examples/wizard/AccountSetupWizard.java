@@ -25,6 +25,7 @@ import org.mailsettings.ResolutionRequest;
 import org.mailsettings.Source;
 import org.mailsettings.SourceReport;
 import org.mailsettings.examples.cli.ConsolePassword;
+import org.mailsettings.examples.cli.OAuthSignIn;
 import org.mailsettings.jakarta.Credentials;
 import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
@@ -32,6 +33,10 @@ import org.mailsettings.jakarta.VerifyOptions;
 import org.mailsettings.jakarta.VerificationOutcome;
 import org.mailsettings.jakarta.VerificationReport;
 import org.mailsettings.jakarta.VerificationStatus;
+import org.mailsettings.oauth2.Browser;
+import org.mailsettings.oauth2.ClientRegistration;
+import org.mailsettings.oauth2.OAuth2Exception;
+import org.mailsettings.oauth2.OAuth2Options;
 import org.mailsettings.probe.ProbeOptions;
 import org.mailsettings.probe.ProbeResult;
 import org.mailsettings.probe.Prober;
@@ -46,8 +51,14 @@ import picocli.CommandLine.Option;
  * password, verifies it by logging in, and prints the working settings and the Jakarta Mail
  * properties.
  *
+ * <p>Where the provider's trusted data offers OAuth 2.0 (Google, Microsoft, ...) and the
+ * application's client registration is given ({@code --oauth-client-id}), the wizard offers
+ * "Sign in with Google / Microsoft" instead of the password: the browser (or, with {@code
+ * --device}, a code to enter on any device), then the same logins with the token.
+ *
  * <pre>
  * java -cp examples/target/mailsettings.jar org.mailsettings.examples.wizard.AccountSetupWizard
+ * java -cp ... AccountSetupWizard --oauth-client-id 1234.apps.googleusercontent.com --oauth-client-secret-env GOOGLE_SECRET
  * </pre>
  */
 @Command(name = "account-setup", mixinStandardHelpOptions = true, description = "Set up a mail account, step by step.")
@@ -63,6 +74,21 @@ public final class AccountSetupWizard implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "The deadline of discovery (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds = 10;
 
+  @Option(
+      names = "--oauth-client-id",
+      paramLabel = "ID",
+      description = "The application's OAuth 2.0 client id at the provider: offers \"Sign in with Google / Microsoft\" where the provider takes it.")
+  private @Nullable String oauthClientId;
+
+  @Option(
+      names = "--oauth-client-secret-env",
+      paramLabel = "NAME",
+      description = "Read the OAuth 2.0 client secret (Google's desktop clients have one) from this environment variable.")
+  private @Nullable String oauthClientSecretEnv;
+
+  @Option(names = "--device", description = "Sign in with a code to enter on any device (the device grant) instead of the browser.")
+  private boolean device;
+
   private final BufferedReader in;
   private final PrintWriter out;
   private final Supplier<Optional<String>> passwordPrompt;
@@ -70,6 +96,8 @@ public final class AccountSetupWizard implements Callable<Integer> {
   private ProbeOptions probeOptions = ProbeOptions.defaults();
   private MailOptions mailOptions = MailOptions.defaults();
   private @Nullable MailSettingsResolver resolver;
+  private OAuth2Options oauthOptions = OAuth2Options.defaults();
+  private @Nullable Browser browser;
 
   /** A wizard on the terminal. */
   public AccountSetupWizard() {
@@ -95,6 +123,33 @@ public final class AccountSetupWizard implements Callable<Integer> {
     this.discoveryOptions = discovery;
     this.probeOptions = probe;
     this.mailOptions = mail;
+    return this;
+  }
+
+  /**
+   * Uses these OAuth 2.0 options (TLS trust, deadline) and sends browser sign-ins to {@code
+   * signInBrowser} (a test playing the user) instead of the system browser.
+   *
+   * @param options the sign-in's options
+   * @param signInBrowser where the user is sent to sign in
+   * @return this wizard
+   */
+  public AccountSetupWizard withOAuth(OAuth2Options options, Browser signInBrowser) {
+    this.oauthOptions = options;
+    this.browser = signInBrowser;
+    return this;
+  }
+
+  /**
+   * Uses the application's OAuth 2.0 client registration, as {@code --oauth-client-id} does.
+   *
+   * @param clientId the client id
+   * @param deviceGrant whether to sign in with the device grant
+   * @return this wizard
+   */
+  public AccountSetupWizard withClient(String clientId, boolean deviceGrant) {
+    this.oauthClientId = clientId;
+    this.device = deviceGrant;
     return this;
   }
 
@@ -172,9 +227,52 @@ public final class AccountSetupWizard implements Callable<Integer> {
     outgoing = probed(prober, outgoing, findings, confirmed);
     VerifyOptions verifyOptions = VerifyOptions.builder().confirmedDomains(confirmed).build();
 
-    // 4. The password, verified by logging in.
+    // 4. "Sign in with Google / Microsoft" where the provider takes it, else the password; verified by logging in.
     try (MailConnector connector = MailConnector.create(settingsResolver, mailOptions)) {
+      if (OAuthSignIn.offered(resolution)) {
+        String provider = resolution.provider().map(p -> p.name()).orElse("The provider");
+        boolean required = OAuthSignIn.required(resolution);
+        out.println();
+        if (oauthClientId != null) {
+          out.println(provider + (required ? " wants" : " offers") + " a sign-in with OAuth 2.0 instead of a password.");
+          if (askYes(OAuthSignIn.label(resolution) + "? [Y/n] ", true)) {
+            return signIn(connector, resolution, incoming, outgoing, verifyOptions);
+          }
+          if (required) {
+            out.println("Stopped: " + provider + " takes no password.");
+            return 5;
+          }
+        } else if (required) {
+          out.println(provider + " wants a sign-in with OAuth 2.0 (\"" + OAuthSignIn.label(resolution) + "\"), which needs the"
+              + " application's registration with the provider: --oauth-client-id ID. Trying a password (an app password may work).");
+        }
+      }
       return logIn(connector, address, incoming, outgoing, verifyOptions);
+    }
+  }
+
+  /** The OAuth 2.0 sign-in, then the logins with its token (which refreshes itself on later connections). */
+  private int signIn(
+      MailConnector connector, Resolution resolution, List<Candidate> incoming, List<Candidate> outgoing, VerifyOptions verifyOptions)
+      throws InterruptedException {
+    ClientRegistration registration;
+    try {
+      registration = OAuthSignIn.registration(java.util.Objects.requireNonNull(oauthClientId), oauthClientSecretEnv, System.getenv());
+    } catch (IllegalArgumentException e) {
+      out.println(e.getMessage());
+      return 2;
+    }
+    try (OAuthSignIn signIn = OAuthSignIn.create(registration, oauthOptions, device, browser)) {
+      Credentials credentials = signIn.signIn(resolution, out);
+      out.println("Logging in ...");
+      VerificationReport in = connector.verify(incoming, resolution.address(), credentials, verifyOptions);
+      VerificationReport outReport = connector.verify(outgoing, resolution.address(), credentials, verifyOptions);
+      in.outcomes().forEach(o -> out.println("  " + o));
+      outReport.outcomes().forEach(o -> out.println("  " + o));
+      return finish(connector, resolution.address(), in.best(), outReport.best());
+    } catch (OAuth2Exception e) {
+      out.println("Not signed in: " + OAuthSignIn.describe(e));
+      return 4;
     }
   }
 

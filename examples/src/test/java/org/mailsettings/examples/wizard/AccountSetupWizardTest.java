@@ -21,7 +21,10 @@ import org.mailsettings.DiscoveryOptions;
 import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.ProviderDatabase;
 import org.mailsettings.Source;
+import org.mailsettings.examples.oauth.TestAuthorizationServer;
+import org.mailsettings.examples.oauth.TestBrowser;
 import org.mailsettings.jakarta.MailOptions;
+import org.mailsettings.oauth2.OAuth2Options;
 import org.mailsettings.probe.ProbeOptions;
 import org.mailsettings.testing.TestHttpServer;
 import org.mailsettings.testing.TestTls;
@@ -37,13 +40,16 @@ class AccountSetupWizardTest {
     System.setProperty("greenmail.tls.keystore.file", TestTls.directory().resolve("localhost.p12").toString());
     System.setProperty("greenmail.tls.keystore.password", "changeit");
     System.setProperty("greenmail.tls.key.password", "changeit");
-    greenMail = new GreenMail(new ServerSetup[] {
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort(),
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort()
-    });
+    ServerSetup imaps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS).dynamicPort();
+    ServerSetup smtps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort();
+    imaps.setServerStartupTimeout(20_000); // a loaded machine: GreenMail's 2 s are not always enough
+    smtps.setServerStartupTimeout(20_000);
+    greenMail = new GreenMail(new ServerSetup[] {imaps, smtps});
     greenMail.start();
     greenMail.setUser("jan@example.cz", "jan@example.cz", "secret");
     greenMail.setUser("jan@plainconf.cz", "jan@plainconf.cz", "secret");
+    // GreenMail takes an XOAUTH2 token as the password: only the authorization server's token logs in.
+    greenMail.setUser("eva@oauth.cz", "eva@oauth.cz", TestAuthorizationServer.ACCESS_TOKEN);
     Files.writeString(providers.resolve("example.cz.xml"), config("example.cz"));
   }
 
@@ -62,8 +68,13 @@ class AccountSetupWizardTest {
   }
 
   private int walk(String input, DiscoveryOptions discovery) throws Exception {
+    return walk(input, discovery, wizard -> {});
+  }
+
+  private int walk(String input, DiscoveryOptions discovery, java.util.function.Consumer<AccountSetupWizard> setUp) throws Exception {
     AccountSetupWizard wizard =
         new AccountSetupWizard(new BufferedReader(new StringReader(input)), new PrintWriter(out, true), Optional::empty);
+    setUp.accept(wizard);
     try (MailSettingsResolver resolver =
         MailSettingsResolver.builder().addProviders(ProviderDatabase.fromDirectory(providers)).sslContext(TestTls.client()).build()) {
       wizard.with(
@@ -87,6 +98,51 @@ class AccountSetupWizardTest {
         .contains("mail.imap.ssl.enable=true")
         .contains("mail.smtp.ssl.checkserveridentity=true")
         .doesNotContain("secret\n  ");
+  }
+
+  @Test
+  void aProviderThatTakesOAuthIsSignedInWithTheBrowser() throws Exception {
+    TestBrowser browser = new TestBrowser();
+    try (TestAuthorizationServer oauth = new TestAuthorizationServer()) {
+      Files.writeString(providers.resolve("oauth.cz.xml"),
+          oauth.providerFile("oauth.cz", "OAuth Mail", greenMail.getImaps().getPort(), greenMail.getSmtps().getPort()));
+      int status = walk("eva@oauth.cz\n\n", DiscoveryOptions.defaults(), wizard -> wizard
+          .withClient(TestAuthorizationServer.CLIENT_ID, false)
+          .withOAuth(OAuth2Options.builder().sslContext(TestTls.client()).signInTimeout(Duration.ofSeconds(30)).build(), browser));
+      assertThat(status).as(out.toString()).isZero();
+      assertThat(out.toString())
+          .contains("OAuth Mail wants a sign-in with OAuth 2.0 instead of a password.")
+          .contains("Sign in with OAuth Mail? [Y/n]")
+          .contains("Sign in with OAuth Mail as eva@oauth.cz in the browser:")
+          .contains("Signed in.")
+          .containsPattern("OK IMAP localhost:\\d+")
+          .containsPattern("OK SMTP localhost:\\d+")
+          .contains("Working settings for eva@oauth.cz")
+          .contains("mail.imap.auth.mechanisms=XOAUTH2")
+          .doesNotContain(TestAuthorizationServer.ACCESS_TOKEN)
+          .doesNotContain("Password");
+      assertThat(browser.loopbackStatuses()).containsExactly(200);
+      assertThat(oauth.grants()).containsExactly("authorization_code");
+    } finally {
+      Files.deleteIfExists(providers.resolve("oauth.cz.xml"));
+    }
+  }
+
+  @Test
+  void withoutTheApplicationsRegistrationTheWizardSaysWhatIsMissing() throws Exception {
+    try (TestAuthorizationServer oauth = new TestAuthorizationServer()) {
+      Files.writeString(providers.resolve("oauth.cz.xml"),
+          oauth.providerFile("oauth.cz", "OAuth Mail", greenMail.getImaps().getPort(), greenMail.getSmtps().getPort()));
+      // The password is refused (the server takes tokens only); the second try finds no more input.
+      assertThat(walk("eva@oauth.cz\nnot-a-token\n", DiscoveryOptions.defaults())).as(out.toString()).isEqualTo(2);
+      assertThat(out.toString())
+          .contains("The server refused the password; try again.")
+          .contains("OAuth Mail wants a sign-in with OAuth 2.0 (\"Sign in with OAuth Mail\"), which needs the application's registration")
+          .contains("--oauth-client-id ID");
+      assertThat(oauth.grants()).isEmpty();
+    } finally {
+      Files.deleteIfExists(providers.resolve("oauth.cz.xml"));
+    }
   }
 
   @Test

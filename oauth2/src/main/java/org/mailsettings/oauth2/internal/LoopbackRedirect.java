@@ -1,15 +1,11 @@
 package org.mailsettings.oauth2.internal;
 
 import com.nimbusds.oauth2.sdk.util.URLUtils;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +20,9 @@ import org.mailsettings.oauth2.OAuth2Exception.Reason;
  * The loopback redirect of RFC 8252 section 7.3: an HTTP listener on 127.0.0.1 (never {@code
  * localhost}, which may resolve elsewhere) and an ephemeral port, that accepts exactly one
  * authorization response on its path and then closes. The {@code state} is compared in constant
- * time; the browser gets a short fixed page that repeats nothing from the request.
+ * time; the browser gets a short fixed page that repeats nothing from the request. The listener
+ * is {@link LoopbackListener}, not the JDK's {@code com.sun.net.httpserver}, which logs every
+ * request line (and with it the authorization code) at DEBUG level.
  *
  * <p>Requests for other paths, other methods, or without {@code code}, {@code error} or {@code
  * state} (a browser's {@code /favicon.ico}, say) are answered 404 or 400 and do not count.
@@ -50,7 +48,7 @@ public final class LoopbackRedirect implements AutoCloseable {
   private static final String FAILED_PAGE =
       page("Sign-in not completed", "The sign-in was not completed. You can close this window; the application tells you more.");
 
-  private final HttpServer server;
+  private final LoopbackListener server;
   private final URI redirectUri;
   private final String path;
   private final byte[] expectedState;
@@ -59,12 +57,12 @@ public final class LoopbackRedirect implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Executor closer;
 
-  private LoopbackRedirect(HttpServer server, String path, String expectedState, Executor closer) {
-    this.server = server;
+  private LoopbackRedirect(String path, String expectedState, Executor closer) throws IOException {
     this.path = path;
     this.expectedState = expectedState.getBytes(StandardCharsets.UTF_8);
     this.closer = closer;
-    this.redirectUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    this.server = LoopbackListener.bind();
+    this.redirectUri = URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
   /**
@@ -75,11 +73,8 @@ public final class LoopbackRedirect implements AutoCloseable {
    * @param closer where the listener is stopped once answered (never the listener's own thread)
    */
   public static LoopbackRedirect start(String path, String expectedState, Executor closer) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4);
-    LoopbackRedirect redirect = new LoopbackRedirect(server, path, expectedState, closer);
-    server.createContext("/", redirect::handle);
-    server.setExecutor(null); // the listener's one dispatcher thread: requests are handled one at a time
-    server.start();
+    LoopbackRedirect redirect = new LoopbackRedirect(path, expectedState, closer);
+    redirect.server.listen(redirect::handle);
     return redirect;
   }
 
@@ -93,38 +88,30 @@ public final class LoopbackRedirect implements AutoCloseable {
     return outcome;
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      URI uri = exchange.getRequestURI();
-      if (!path.equals(uri.getRawPath())) {
-        respond(exchange, 404, "text/plain; charset=utf-8", "Not found");
-        return;
-      }
-      if (!"GET".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "GET");
-        respond(exchange, 405, "text/plain; charset=utf-8", "Method not allowed");
-        return;
-      }
-      Outcome result = read(uri.getRawQuery(), expectedState);
-      if (result == null) {
-        respond(exchange, 400, "text/plain; charset=utf-8", "Not an authorization response");
-        return;
-      }
-      if (!answered.compareAndSet(false, true)) {
-        respond(exchange, 410, "text/html; charset=utf-8", FAILED_PAGE);
-        return;
-      }
-      respond(exchange, 200, "text/html; charset=utf-8", result instanceof Code ? DONE_PAGE : FAILED_PAGE);
-      outcome.complete(result);
-    } finally {
-      if (answered.get()) {
-        try {
-          closer.execute(this::close); // HttpServer.stop waits for running handlers: not from this thread
-        } catch (RejectedExecutionException e) {
-          // the client is closing: its sign-ins, this one included, are being cancelled and closed
-        }
-      }
+  /** Answers one request; requests are handled one at a time, so that only one redirect is accepted. */
+  private synchronized LoopbackListener.Response handle(LoopbackListener.Request request) {
+    if (!path.equals(request.rawPath())) {
+      return respond(404, "text/plain; charset=utf-8", "Not found");
     }
+    if (!"GET".equals(request.method())) {
+      return respond(405, "text/plain; charset=utf-8", "Method not allowed", Map.of("Allow", "GET"), () -> {});
+    }
+    Outcome result = read(request.rawQuery(), expectedState);
+    if (result == null) {
+      return respond(400, "text/plain; charset=utf-8", "Not an authorization response");
+    }
+    if (!answered.compareAndSet(false, true)) {
+      return respond(410, "text/html; charset=utf-8", FAILED_PAGE);
+    }
+    // The outcome is told, and the listener closed, only once the browser has its page.
+    return respond(200, "text/html; charset=utf-8", result instanceof Code ? DONE_PAGE : FAILED_PAGE, Map.of(), () -> {
+      outcome.complete(result);
+      try {
+        closer.execute(this::close);
+      } catch (RejectedExecutionException e) {
+        // the client is closing: its sign-ins, this one included, are being cancelled and closed
+      }
+    });
   }
 
   /**
@@ -163,19 +150,20 @@ public final class LoopbackRedirect implements AutoCloseable {
     return values == null || values.size() != 1 ? null : values.get(0);
   }
 
-  private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", contentType);
-    headers.set("Cache-Control", "no-store");
-    headers.set("Referrer-Policy", "no-referrer");
-    headers.set("X-Content-Type-Options", "nosniff");
-    headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-    headers.set("Connection", "close");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  private static LoopbackListener.Response respond(int status, String contentType, String body) {
+    return respond(status, contentType, body, Map.of(), () -> {});
+  }
+
+  private static LoopbackListener.Response respond(
+      int status, String contentType, String body, Map<String, String> extra, Runnable afterwards) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.put("Cache-Control", "no-store");
+    headers.put("Referrer-Policy", "no-referrer");
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    headers.putAll(extra);
+    return new LoopbackListener.Response(status, headers, body, afterwards);
   }
 
   private static String page(String title, String text) {
@@ -193,7 +181,7 @@ public final class LoopbackRedirect implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.stop(0);
+      server.close();
     }
   }
 }
