@@ -66,7 +66,13 @@ public final class LiveCheck {
     this.prober = prober;
   }
 
-  /** A live check with the client's prober (default probe options) and the connector's logins. */
+  /**
+   * A live check with the client's prober (default probe options) and the connector's logins.
+   *
+   * @param client the client whose settings check and prober the check uses
+   * @param connector the connector whose logins the check uses
+   * @return the live check
+   */
   public static LiveCheck create(MailSettingsResolver client, MailConnector connector) {
     return create(client, connector, ProbeOptions.defaults());
   }
@@ -74,6 +80,11 @@ public final class LiveCheck {
   /**
    * A live check with the client's prober (its threads and TLS context) and the connector's
    * logins.
+   *
+   * @param client the client whose settings check and prober the check uses
+   * @param connector the connector whose logins the check uses
+   * @param options how the prober connects
+   * @return the live check
    */
   public static LiveCheck create(MailSettingsResolver client, MailConnector connector, ProbeOptions options) {
     Objects.requireNonNull(client, "client");
@@ -81,7 +92,12 @@ public final class LiveCheck {
     return new LiveCheck(client, connector, client.prober(Objects.requireNonNull(options, "options")));
   }
 
-  /** Checks the form offline with the client's settings check, then probes it. */
+  /**
+   * Checks the form offline with the client's settings check, then probes it.
+   *
+   * @param typed the settings as the user typed them
+   * @return the offline findings with what the probe showed
+   */
   public CheckResult probe(TypedSettings typed) {
     return probe(client.settingsCheck().check(typed));
   }
@@ -89,12 +105,21 @@ public final class LiveCheck {
   /**
    * Probes the settings of an offline result without credentials and adds what the probe showed.
    * Settings that cannot be read are not probed ({@link FindingCode#LIVE_CHECK_SKIPPED}).
+   *
+   * @param offline the offline check of the form
+   * @return {@code offline} with what the probe showed
    */
   public CheckResult probe(CheckResult offline) {
     return run(offline, null);
   }
 
-  /** Checks the form offline with the client's settings check, then probes it and logs in. */
+  /**
+   * Checks the form offline with the client's settings check, then probes it and logs in.
+   *
+   * @param typed the settings as the user typed them
+   * @param credentials the user's credentials
+   * @return the offline findings with what the probe and the login showed
+   */
   public CheckResult logIn(TypedSettings typed, Credentials credentials) {
     return logIn(client.settingsCheck().check(typed), credentials);
   }
@@ -102,6 +127,10 @@ public final class LiveCheck {
   /**
    * Probes the settings of an offline result, then, when the probe found nothing wrong and the
    * settings log in, logs in with {@code credentials} and adds what the server said.
+   *
+   * @param offline the offline check of the form
+   * @param credentials the user's credentials
+   * @return {@code offline} with what the probe and the login showed
    */
   public CheckResult logIn(CheckResult offline, Credentials credentials) {
     return run(offline, Objects.requireNonNull(credentials, "credentials"));
