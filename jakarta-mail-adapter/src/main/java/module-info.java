@@ -9,6 +9,8 @@
 module org.mailsettings.jakarta {
   requires transitive org.mailsettings.core;
   requires transitive jakarta.mail;
+  // SASL OAUTHBEARER for Angus Mail's IMAP and SMTP (javax.security.sasl).
+  requires java.security.sasl;
   requires static transitive org.jspecify;
   requires static org.immutables.value.annotations;
 

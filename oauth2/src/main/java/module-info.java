@@ -1,7 +1,9 @@
 /**
  * mailsettings OAuth 2.0: signs a user in at the mail provider (authorization code with PKCE on
  * a loopback redirect, or the device grant), keeps the tokens fresh, and hands the Jakarta Mail
- * adapter an access token supplier.
+ * adapter an access token supplier. {@code PublicOAuth2Client} does the same at any provider of
+ * the OAuth profile for open public clients (RFC 8414 metadata, RFC 7591 registration, RFC 8707
+ * resources, an application's own redirect scheme), without a client registered in advance.
  *
  * <p>Exports {@code org.mailsettings.oauth2}; {@code org.mailsettings.oauth2.internal} is an
  * implementation detail. The protocol work is done by Nimbus {@code oauth2-oidc-sdk}, which is not

@@ -1,5 +1,6 @@
 package org.mailsettings.jakarta;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -8,6 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What proves the user's identity to a server: a password, or an OAuth 2.0 access token supplier
  * that is asked again on every connection, so that a refreshed token is always used.
+ *
+ * <p>An access token goes to the server with SASL {@code XOAUTH2} ({@link #oauth2(Supplier)}, what
+ * Google, Microsoft and Yahoo document), or with the standard {@code OAUTHBEARER} of RFC 7628
+ * ({@link #oauthBearer(Supplier)}, what the OAuth profile for open public clients names), {@code
+ * XOAUTH2} then serving only servers that do not offer {@code OAUTHBEARER}. Angus Mail's POP3 has
+ * no SASL: there the token always goes with {@code XOAUTH2}.
  *
  * <p>The username normally comes from the {@link org.mailsettings.ServerSettings}; give one here
  * only to override it. {@link #toString()} never shows the secret.
@@ -18,18 +25,27 @@ public final class Credentials {
   public enum Kind {
     /** A password (or an app password). */
     PASSWORD,
-    /** An OAuth 2.0 access token, sent with SASL XOAUTH2. */
+    /** An OAuth 2.0 access token, sent with SASL XOAUTH2 or OAUTHBEARER (see {@link #tokenMechanisms()}). */
     OAUTH2
   }
+
+  private static final List<String> XOAUTH2 = List.of("XOAUTH2");
+  private static final List<String> BEARER_FIRST = List.of("OAUTHBEARER", "XOAUTH2");
 
   private final Kind kind;
   private final @Nullable String username;
   private final Supplier<String> secret;
+  private final List<String> tokenMechanisms;
 
-  private Credentials(Kind kind, @Nullable String username, Supplier<String> secret) {
+  private Credentials(Kind kind, @Nullable String username, Supplier<String> secret, List<String> tokenMechanisms) {
     this.kind = kind;
     this.username = username;
     this.secret = secret;
+    this.tokenMechanisms = tokenMechanisms;
+  }
+
+  private Credentials(Kind kind, @Nullable String username, Supplier<String> secret) {
+    this(kind, username, secret, kind == Kind.OAUTH2 ? XOAUTH2 : List.of());
   }
 
   /**
@@ -75,6 +91,38 @@ public final class Credentials {
     return new Credentials(Kind.OAUTH2, username, Objects.requireNonNull(accessToken, "accessToken"));
   }
 
+  /**
+   * {@return an OAuth 2.0 access token supplier, asked on every connection, sent with SASL {@code
+   * OAUTHBEARER} (RFC 7628) where the server offers it and with {@code XOAUTH2} otherwise, with the
+   * username from the settings}
+   *
+   * @param accessToken asked for an access token on every connection
+   */
+  public static Credentials oauthBearer(Supplier<String> accessToken) {
+    return new Credentials(Kind.OAUTH2, null, Objects.requireNonNull(accessToken, "accessToken"), BEARER_FIRST);
+  }
+
+  /**
+   * {@return an OAuth 2.0 access token supplier sent with {@code OAUTHBEARER} first (see {@link
+   * #oauthBearer(Supplier)}), with an explicit username}
+   *
+   * @param username the login name (the RFC 7628 authorization identity)
+   * @param accessToken asked for an access token on every connection
+   */
+  public static Credentials oauthBearer(String username, Supplier<String> accessToken) {
+    Objects.requireNonNull(username, "username");
+    return new Credentials(Kind.OAUTH2, username, Objects.requireNonNull(accessToken, "accessToken"), BEARER_FIRST);
+  }
+
+  /**
+   * {@return the SASL mechanisms an access token is offered with, in order: {@code [XOAUTH2]} for
+   * {@link #oauth2(Supplier)}, {@code [OAUTHBEARER, XOAUTH2]} for {@link #oauthBearer(Supplier)};
+   * empty for a password}
+   */
+  public List<String> tokenMechanisms() {
+    return tokenMechanisms;
+  }
+
   /** {@return the kind of secret} */
   public Kind kind() {
     return kind;
@@ -91,7 +139,7 @@ public final class Credentials {
    * @param newUsername the login name
    */
   public Credentials withUsername(String newUsername) {
-    return new Credentials(kind, Objects.requireNonNull(newUsername, "newUsername"), secret);
+    return new Credentials(kind, Objects.requireNonNull(newUsername, "newUsername"), secret, tokenMechanisms);
   }
 
   /** {@return the current secret: the password, or a token from the supplier (asked now)} */
@@ -105,6 +153,7 @@ public final class Credentials {
 
   @Override
   public String toString() {
-    return "Credentials[" + kind + (username == null ? "" : ", username=" + username) + ", secret=***]";
+    return "Credentials[" + kind + (tokenMechanisms.isEmpty() ? "" : " " + String.join("/", tokenMechanisms))
+        + (username == null ? "" : ", username=" + username) + ", secret=***]";
   }
 }

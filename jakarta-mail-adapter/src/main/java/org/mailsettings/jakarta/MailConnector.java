@@ -52,8 +52,9 @@ import org.mailsettings.jakarta.internal.SessionProperties;
  *       the TLS versions the provider's rule names (else TLS 1.3 and 1.2);
  *   <li>STARTTLS required, not merely enabled: a server that does not offer it fails before any
  *       credential is sent;
- *   <li>authentication mechanisms from the rule (XOAUTH2 for OAuth 2.0 on IMAP, POP3 and SMTP;
- *       NTLM off unless the rule asks for it);
+ *   <li>authentication mechanisms from the rule (for an OAuth 2.0 token XOAUTH2 on IMAP, POP3 and
+ *       SMTP, or OAUTHBEARER first on IMAP and SMTP for {@link Credentials#oauthBearer}; NTLM off
+ *       unless the rule asks for it);
  *   <li>the envelope sender and {@code From} from the address, display name included.
  * </ul>
  *
@@ -158,7 +159,7 @@ public final class MailConnector implements AutoCloseable {
     boolean oauthOnly =
         !settings.authMethods().isEmpty()
             && settings.authMethods().stream().allMatch(AuthMethod.OAUTH2::equals);
-    return properties(settings, address, settings.username(), oauthOnly, ConnectionGuard.unrestricted());
+    return properties(settings, address, settings.username(), oauthOnly ? List.of("XOAUTH2") : List.of(), ConnectionGuard.unrestricted());
   }
 
   /**
@@ -179,11 +180,12 @@ public final class MailConnector implements AutoCloseable {
         settings,
         address,
         credentials.username().orElse(settings.username()),
-        credentials.kind() == Credentials.Kind.OAUTH2,
+        credentials.tokenMechanisms(),
         guard);
   }
 
-  private Properties properties(ServerSettings settings, EmailAddress address, String username, boolean oauth2, ConnectionGuard guard) {
+  private Properties properties(
+      ServerSettings settings, EmailAddress address, String username, List<String> tokenMechanisms, ConnectionGuard guard) {
     if (settings.security() == Security.NONE && !options.plaintextAllowed()) {
       throw new InsecureSettingsException(
           settings.protocol()
@@ -195,7 +197,7 @@ public final class MailConnector implements AutoCloseable {
         settings,
         address,
         username,
-        oauth2,
+        tokenMechanisms,
         options.connectTimeout(),
         options.readTimeout(),
         options.writeTimeout(),

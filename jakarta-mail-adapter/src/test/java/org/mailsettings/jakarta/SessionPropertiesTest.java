@@ -96,6 +96,37 @@ class SessionPropertiesTest {
   }
 
   @Test
+  void oauthBearerGoesThroughSaslOnImapAndSmtpBeforeXoauth2AndPop3KeepsXoauth2() {
+    Resolution gmail = RESOLVER.resolve("someone@gmail.com");
+    Credentials token = Credentials.oauthBearer(() -> "token");
+    assertThat(token.tokenMechanisms()).containsExactly("OAUTHBEARER", "XOAUTH2");
+    assertThat(token.toString()).doesNotContain("secret=token").contains("OAUTHBEARER");
+    for (var candidate : gmail.incoming()) {
+      String p = candidate.protocol().autoconfigType();
+      Properties props = connector.properties(candidate.settings(), gmail.address(), token);
+      if (candidate.protocol() == Protocol.POP3) {
+        assertThat(props.getProperty("mail.pop3.auth.mechanisms")).isEqualTo("XOAUTH2");
+        assertThat(props.getProperty("mail.pop3.sasl.enable")).isNull();
+      } else {
+        assertThat(props.getProperty("mail." + p + ".sasl.enable")).isEqualTo("true");
+        assertThat(props.getProperty("mail." + p + ".sasl.mechanisms")).isEqualTo("OAUTHBEARER XOAUTH2");
+      }
+    }
+    Properties smtp = connector.properties(gmail.outgoing().get(0).settings(), gmail.address(), token);
+    assertThat(smtp.getProperty("mail.smtp.sasl.mechanisms")).isEqualTo("OAUTHBEARER XOAUTH2");
+    assertThat(java.security.Security.getProvider("mailsettings-OAUTHBEARER")).isNotNull();
+  }
+
+  @Test
+  void theOauthbearerInitialResponseIsRfc7628s() {
+    byte[] response = org.mailsettings.jakarta.internal.OAuthBearerSasl.initialResponse("user,name=x@example.com", "imap.example.com", 993, "tok");
+    assertThat(new String(response, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("n,a=user=2Cname=3Dx@example.com,\u0001host=imap.example.com\u0001port=993\u0001auth=Bearer tok\u0001\u0001");
+    assertThat(new String(org.mailsettings.jakarta.internal.OAuthBearerSasl.initialResponse("", null, 0, "tok"), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("n,,\u0001auth=Bearer tok\u0001\u0001");
+  }
+
+  @Test
   void ntlmOnlyWhenTheRuleAsksForIt() {
     ServerSettings exchange =
         ServerSettings.builder()

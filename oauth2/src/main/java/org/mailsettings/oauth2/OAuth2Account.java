@@ -22,16 +22,37 @@ public final class OAuth2Account {
   private final String key;
   private final TokenStore store;
   private final AccessTokenSupplier accessTokens;
+  private final AccountProfile profile;
 
-  OAuth2Account(OAuth2Client client, OAuth2Settings settings, EmailAddress address, TokenStore store) {
+  OAuth2Account(OAuth2Client client, OAuth2Settings settings, EmailAddress address, TokenStore store, AccountProfile profile) {
     this.client = client;
     this.settings = settings;
     this.address = address;
     this.key = keyOf(settings, address);
     this.store = store;
+    this.profile = profile;
     this.accessTokens =
         new AccessTokenSupplier(
-            key, store, client.options().clock(), client.options().refreshSkew(), tokens -> client.refresh(settings, tokens));
+            key, store, client.options().clock(), client.options().refreshSkew(), tokens -> refresh(tokens));
+  }
+
+  private TokenSet refresh(TokenSet tokens) {
+    try {
+      return client.refresh(settings, tokens, profile.resources());
+    } catch (OAuth2Exception e) {
+      forgetUnknownClient(e);
+      throw e;
+    }
+  }
+
+  /** A server that no longer knows the client id ({@code invalid_client}): its registration is forgotten. */
+  private void forgetUnknownClient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof OAuth2Exception e && e.errorCode().filter("invalid_client"::equals).isPresent()) {
+        profile.clientUnknown().run();
+        return;
+      }
+    }
   }
 
   /**
@@ -76,7 +97,7 @@ public final class OAuth2Account {
    */
   public CompletableFuture<TokenSet> signInWithBrowser(Browser browser) {
     Objects.requireNonNull(browser, "browser");
-    return saved(client.authorizationCode(settings, Optional.of(address.asciiAddress()), browser));
+    return saved(client.authorizationCode(settings, Optional.of(address.asciiAddress()), browser, profile));
   }
 
   /**
@@ -102,6 +123,11 @@ public final class OAuth2Account {
       store.save(key, tokens);
       accessTokens.signedIn(tokens);
       return tokens;
+    });
+    var unusedForget = signIn.whenComplete((tokens, failure) -> {
+      if (failure != null) {
+        forgetUnknownClient(failure);
+      }
     });
     // Cancelling what the caller holds cancels the sign-in itself (closing its listener or
     // polls), and a sign-in cancelled underneath (the client closed) shows as cancelled too.
@@ -129,11 +155,21 @@ public final class OAuth2Account {
   }
 
   /**
-   * {@return credentials for the {@link org.mailsettings.jakarta.MailConnector}: XOAUTH2 with {@link
-   * #accessTokens()}, asked on every connection, and the settings' username}
+   * {@return credentials for the {@link org.mailsettings.jakarta.MailConnector}, with {@link
+   * #accessTokens()}, asked on every connection, and the settings' username: SASL XOAUTH2 for an
+   * account from provider data (what Google, Microsoft and Yahoo document), OAUTHBEARER (RFC 7628)
+   * first for an account of {@link PublicOAuth2Client} (see {@link Credentials#oauthBearer})}
    */
   public Credentials credentials() {
-    return Credentials.oauth2(accessTokens);
+    return profile.bearer() ? Credentials.oauthBearer(accessTokens) : Credentials.oauth2(accessTokens);
+  }
+
+  /**
+   * {@return the RFC 8707 resource indicators sent with this account's authorization and token
+   * requests (none for an account from provider data)}
+   */
+  public java.util.List<java.net.URI> resources() {
+    return profile.resources();
   }
 
   /** Deletes the tokens from the store (the provider's grant itself stays until the user revokes it there). */

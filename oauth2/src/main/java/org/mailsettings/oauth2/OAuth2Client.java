@@ -2,6 +2,7 @@ package org.mailsettings.oauth2;
 
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -181,11 +182,18 @@ public final class OAuth2Client implements AutoCloseable {
         this,
         Objects.requireNonNull(settings, "settings"),
         Objects.requireNonNull(address, "address"),
-        Objects.requireNonNull(store, "store"));
+        Objects.requireNonNull(store, "store"),
+        AccountProfile.PROVIDER_DATA);
   }
 
-  CompletableFuture<TokenSet> authorizationCode(OAuth2Settings settings, Optional<String> loginHint, Browser browser) {
-    return tracked(() -> codeFlow.start(settings, loginHint, browser));
+  /** An account of the any-provider flow ({@link PublicOAuth2Client}). */
+  OAuth2Account account(OAuth2Settings settings, EmailAddress address, TokenStore store, AccountProfile profile) {
+    return new OAuth2Account(this, settings, address, store, profile);
+  }
+
+  CompletableFuture<TokenSet> authorizationCode(
+      OAuth2Settings settings, Optional<String> loginHint, Browser browser, AccountProfile profile) {
+    return tracked(() -> codeFlow.start(settings, loginHint, browser, profile.resources(), profile.appRedirect()));
   }
 
   CompletableFuture<TokenSet> deviceAuthorization(OAuth2Settings settings, DeviceCodeHandler handler) {
@@ -207,13 +215,17 @@ public final class OAuth2Client implements AutoCloseable {
     return signIn;
   }
 
-  /** A refresh (RFC 6749 section 6) of {@code current}, which must have a refresh token; the scopes granted before are asked again. */
-  TokenSet refresh(OAuth2Settings settings, TokenSet current) {
+  /**
+   * A refresh (RFC 6749 section 6) of {@code current}, which must have a refresh token; the scopes
+   * granted before are asked again, for the same resources.
+   */
+  TokenSet refresh(OAuth2Settings settings, TokenSet current, List<URI> resources) {
     String refreshToken =
         current.refreshToken().orElseThrow(() -> new IllegalArgumentException("No refresh token to refresh with"));
     List<String> scopes = current.scopes().isEmpty() ? settings.scopes() : current.scopes();
     return tokens.exchange(
-        tokens.tokenRequest(settings.tokenEndpoint(), new RefreshTokenGrant(new RefreshToken(refreshToken)), TokenEndpoint.scopeOf(scopes)),
+        tokens.tokenRequest(
+            settings.tokenEndpoint(), new RefreshTokenGrant(new RefreshToken(refreshToken)), TokenEndpoint.scopeOf(scopes), resources),
         "Refreshing the access token",
         scopes,
         refreshToken);

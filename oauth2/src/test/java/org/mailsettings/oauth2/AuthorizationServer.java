@@ -76,9 +76,21 @@ final class AuthorizationServer implements AutoCloseable {
     callback.lifetime.set(seconds);
   }
 
+  /** Token requests of this client get {@code invalid_client} from now on (the server forgot its registration). */
+  void forgetClient(String clientId) {
+    callback.unknownClients.add(clientId);
+  }
+
   /** Refreshing with this token gets {@code invalid_grant} from now on. */
   void revoke(String refreshToken) {
     callback.revoked.add(refreshToken);
+  }
+
+  /** The RFC 8707 resource indicators of every token request seen, in order (one list per request). */
+  List<List<URI>> tokenRequestResources() {
+    synchronized (callback.resources) {
+      return List.copyOf(callback.resources.values());
+    }
   }
 
   /** How many token requests with this grant type the server answered or refused. */
@@ -97,8 +109,11 @@ final class AuthorizationServer implements AutoCloseable {
   private static final class Callback implements OAuth2TokenCallback {
     final AtomicLong lifetime = new AtomicLong(3600);
     final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    final Set<String> unknownClients = ConcurrentHashMap.newKeySet();
     /** Every token request seen, by identity (the server asks about one request several times). */
     final Map<TokenRequest, GrantType> requests = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The resource indicators of each token request, by identity, in the order seen. */
+    final Map<TokenRequest, List<URI>> resources = Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
     @Override
     public String issuerId() {
@@ -109,6 +124,15 @@ final class AuthorizationServer implements AutoCloseable {
     public String subject(TokenRequest request) {
       AuthorizationGrant grant = request.getAuthorizationGrant();
       requests.put(request, grant.getType());
+      synchronized (resources) {
+        if (resources.keySet().stream().noneMatch(seen -> seen == request)) {
+          resources.put(request, request.getResources() == null ? List.of() : List.copyOf(request.getResources()));
+        }
+      }
+      if (request.getClientID() != null && unknownClients.contains(request.getClientID().getValue())) {
+        throw new no.nav.security.mock.oauth2.OAuth2Exception(
+            OAuth2Error.INVALID_CLIENT.setDescription("No such client"), "unknown client");
+      }
       if (grant instanceof RefreshTokenGrant refresh && revoked.contains(refresh.getRefreshToken().getValue())) {
         throw new no.nav.security.mock.oauth2.OAuth2Exception(
             OAuth2Error.INVALID_GRANT.setDescription("The refresh token was revoked"), "revoked");

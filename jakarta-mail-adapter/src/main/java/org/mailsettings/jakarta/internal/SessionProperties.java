@@ -38,19 +38,21 @@ public final class SessionProperties {
    * The properties for {@code settings}.
    *
    * @param username the login name
-   * @param oauth2 whether the credentials are an OAuth 2.0 token
+   * @param tokenMechanisms the SASL mechanisms an OAuth 2.0 token goes with, in order ({@code
+   *     XOAUTH2}, or {@code OAUTHBEARER} then {@code XOAUTH2}); empty for a password
    */
   public static Properties build(
       ServerSettings settings,
       EmailAddress address,
       String username,
-      boolean oauth2,
+      List<String> tokenMechanisms,
       Duration connectTimeout,
       Duration readTimeout,
       Duration writeTimeout,
       SSLContext sslContext,
       List<String> defaultTlsVersions,
       ConnectionGuard guard) {
+    boolean oauth2 = !tokenMechanisms.isEmpty();
     String p = settings.protocol().autoconfigType();
     String prefix = "mail." + p + ".";
     Properties props = new Properties();
@@ -97,7 +99,7 @@ public final class SessionProperties {
     }
     Set<String> mechanisms = mechanisms(settings.protocol(), methods, oauth2);
     props.setProperty(prefix + "auth.mechanisms", String.join(" ", mechanisms));
-    List<String> sasl = saslMechanisms(methods, oauth2);
+    List<String> sasl = saslMechanisms(methods, tokenMechanisms);
     if (!sasl.isEmpty() && settings.protocol() != Protocol.POP3) {
       props.setProperty(prefix + "sasl.enable", "true");
       props.setProperty(prefix + "sasl.mechanisms", String.join(" ", sasl));
@@ -162,9 +164,16 @@ public final class SessionProperties {
     return mechanisms;
   }
 
-  private static List<String> saslMechanisms(List<AuthMethod> methods, boolean oauth2) {
+  private static List<String> saslMechanisms(List<AuthMethod> methods, List<String> tokenMechanisms) {
     List<String> sasl = new ArrayList<>();
-    if (oauth2) {
+    if (!tokenMechanisms.isEmpty()) {
+      // XOAUTH2 alone needs no SASL: Angus' own XOAUTH2 login does it (on POP3 too). OAUTHBEARER
+      // goes through the JDK's SASL, on IMAP and SMTP (Angus' POP3 has none), XOAUTH2 after it for
+      // servers that lack it: Angus tries only the mechanisms the server advertises, in this order.
+      if (tokenMechanisms.contains(OAuthBearerSasl.MECHANISM)) {
+        OAuthBearerSasl.register();
+        sasl.addAll(tokenMechanisms);
+      }
       return sasl;
     }
     for (AuthMethod method : methods) {

@@ -10,11 +10,13 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.OAuth2Settings;
 import org.mailsettings.oauth2.Browser;
 import org.mailsettings.oauth2.OAuth2Exception;
@@ -43,14 +45,28 @@ public final class AuthorizationCodeFlow {
 
   /** Starts a sign-in; {@code loginHint} (the address) is passed on as {@code login_hint}. */
   public CompletableFuture<TokenSet> start(OAuth2Settings settings, Optional<String> loginHint, Browser browser) {
+    return start(settings, loginHint, browser, List.of(), null);
+  }
+
+  /**
+   * Starts a sign-in with RFC 8707 resource indicators (in the authorization request and the code's
+   * redemption), its redirect to the loopback listener, or to the application's handler when
+   * {@code appRedirect} is given.
+   */
+  public CompletableFuture<TokenSet> start(
+      OAuth2Settings settings, Optional<String> loginHint, Browser browser, List<URI> resources, @Nullable AppRedirects appRedirect) {
     State state = new State();
     CodeVerifier verifier = new CodeVerifier();
-    LoopbackRedirect listener;
-    try {
-      listener = LoopbackRedirect.start(redirectPath, state.getValue(), scheduler);
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(
-          new OAuth2Exception(Reason.USER_AGENT, "Cannot listen on 127.0.0.1 for the browser's redirect: " + e.getMessage(), null, e));
+    RedirectListener listener;
+    if (appRedirect != null) {
+      listener = appRedirect.expect(state.getValue());
+    } else {
+      try {
+        listener = LoopbackRedirect.start(redirectPath, state.getValue(), scheduler);
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(
+            new OAuth2Exception(Reason.USER_AGENT, "Cannot listen on 127.0.0.1 for the browser's redirect: " + e.getMessage(), null, e));
+      }
     }
     AuthorizationRequest.Builder request =
         new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), tokens.clientId())
@@ -59,6 +75,9 @@ public final class AuthorizationCodeFlow {
             .scope(TokenEndpoint.scopeOf(settings.scopes()))
             .state(state)
             .codeChallenge(verifier, CodeChallengeMethod.S256);
+    if (!resources.isEmpty()) {
+      request.resources(resources.toArray(new URI[0]));
+    }
     loginHint.ifPresent(hint -> request.customParameter("login_hint", hint));
     URI authorizationUrl = request.build().toURI();
 
@@ -89,7 +108,10 @@ public final class AuthorizationCodeFlow {
             AuthorizationCodeGrant grant =
                 new AuthorizationCodeGrant(new AuthorizationCode(code.value()), listener.redirectUri(), verifier);
             result.complete(tokens.exchange(
-                tokens.tokenRequest(settings.tokenEndpoint(), grant, null), "Redeeming the authorization code", settings.scopes(), null));
+                tokens.tokenRequest(settings.tokenEndpoint(), grant, null, resources),
+                "Redeeming the authorization code",
+                settings.scopes(),
+                null));
           } catch (RuntimeException e) {
             result.completeExceptionally(e);
           }

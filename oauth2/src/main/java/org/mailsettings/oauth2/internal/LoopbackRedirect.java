@@ -27,7 +27,7 @@ import org.mailsettings.oauth2.OAuth2Exception.Reason;
  * <p>Requests for other paths, other methods, or without {@code code}, {@code error} or {@code
  * state} (a browser's {@code /favicon.ico}, say) are answered 404 or 400 and do not count.
  */
-public final class LoopbackRedirect implements AutoCloseable {
+public final class LoopbackRedirect implements RedirectListener {
 
   /** What the one accepted redirect carried: the code, or why there is none. */
   public sealed interface Outcome permits Code, Failure {}
@@ -79,11 +79,13 @@ public final class LoopbackRedirect implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT/PATH}. */
+  @Override
   public URI redirectUri() {
     return redirectUri;
   }
 
   /** Completes with the one redirect accepted; never fails on its own (the caller sets the deadline). */
+  @Override
   public CompletableFuture<Outcome> outcome() {
     return outcome;
   }

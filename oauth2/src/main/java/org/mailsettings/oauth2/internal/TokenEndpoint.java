@@ -67,12 +67,20 @@ public final class TokenEndpoint {
    * client id alone (a public client, RFC 6749 section 3.2.1).
    */
   public TokenRequest tokenRequest(URI endpoint, AuthorizationGrant grant, @Nullable Scope scope) {
+    return tokenRequest(endpoint, grant, scope, List.of());
+  }
+
+  /** A token request for {@code grant} with RFC 8707 resource indicators (none when empty). */
+  public TokenRequest tokenRequest(URI endpoint, AuthorizationGrant grant, @Nullable Scope scope, List<URI> resources) {
     TokenRequest.Builder builder =
         registration.clientSecret().isPresent()
             ? new TokenRequest.Builder(endpoint, new ClientSecretPost(clientId(), new Secret(registration.clientSecret().get())), grant)
             : new TokenRequest.Builder(endpoint, clientId(), grant);
     if (scope != null) {
       builder.scope(scope);
+    }
+    if (!resources.isEmpty()) {
+      builder.resources(resources.toArray(new URI[0]));
     }
     return builder.build();
   }
@@ -84,6 +92,16 @@ public final class TokenEndpoint {
 
   /** Sends {@code request} within the time and size bounds. */
   public HTTPResponse send(HTTPRequest request, String what) {
+    return send(sender, connectTimeout, readTimeout, request, what);
+  }
+
+  /**
+   * Sends {@code request} through {@code sender} within the time and size bounds, no redirect
+   * followed; a failure to get an answer is an {@link OAuth2Exception} ({@link Reason#NETWORK}, or
+   * {@link Reason#PROTOCOL_ERROR} for an answer over the size cap).
+   */
+  public static HTTPResponse send(
+      BoundedSender sender, Duration connectTimeout, Duration readTimeout, HTTPRequest request, String what) {
     request.setConnectTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, connectTimeout.toMillis())));
     request.setReadTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, readTimeout.toMillis())));
     request.setFollowRedirects(false);
@@ -137,6 +155,12 @@ public final class TokenEndpoint {
     }
     AccessTokenResponse success = parsed.toSuccessResponse();
     AccessToken access = success.getTokens().getAccessToken();
+    if (!com.nimbusds.oauth2.sdk.token.AccessTokenType.BEARER.equals(access.getType())) {
+      // A DPoP-bound token (draft-ietf-mailmaint-oauth-public-06 section 3.8) cannot go over
+      // SASL OAUTHBEARER or XOAUTH2, which carry bearer tokens only; none is asked for.
+      throw new OAuth2Exception(Reason.PROTOCOL_ERROR, what + ": the server issued a " + shorten(access.getType().getValue())
+          + " token, not the bearer token the mail protocols carry");
+    }
     RefreshToken refresh = success.getTokens().getRefreshToken();
     TokenSet.Builder tokens = TokenSet.builder().accessToken(access.getValue());
     if (refresh != null) {
