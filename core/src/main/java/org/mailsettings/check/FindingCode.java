@@ -159,22 +159,39 @@ public enum FindingCode {
     this.securityArguments = mask;
   }
 
-  /** How bad a finding of this code is. */
+  /**
+   * How bad a finding of this code is.
+   *
+   * @return how bad a finding of this code is
+   */
   public Severity severity() {
     return severity;
   }
 
-  /** The field of the form the finding concerns. */
+  /**
+   * The field of the form the finding concerns.
+   *
+   * @return the field of the form the finding concerns
+   */
   public SettingsField field() {
     return field;
   }
 
-  /** How many arguments a finding of this code carries. */
+  /**
+   * How many arguments a finding of this code carries.
+   *
+   * @return how many arguments a finding of this code carries
+   */
   public int argumentCount() {
     return arguments;
   }
 
-  /** Whether the argument at {@code index} is a security, rendered in words. */
+  /**
+   * Whether the argument at {@code index} is a security, rendered in words.
+   *
+   * @param index the argument's position, from 0
+   * @return whether the argument at {@code index} is a security, rendered in words
+   */
   public boolean isSecurityArgument(int index) {
     return index >= 0 && index < 31 && (securityArguments & (1 << index)) != 0;
   }

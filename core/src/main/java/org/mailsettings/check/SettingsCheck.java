@@ -42,13 +42,21 @@ public final class SettingsCheck {
   /**
    * The check of a client, on its provider databases and pipeline ({@link
    * MailSettingsResolver#settingsCheck()} keeps one per client).
+   *
+   * @param client the client whose databases and pipeline the check uses
+   * @return the check of {@code client}
    */
   public static SettingsCheck create(MailSettingsResolver client) {
     Objects.requireNonNull(client, "client");
     return new SettingsCheck(client, ClientAccess.runtime(client).store());
   }
 
-  /** Checks one form. */
+  /**
+   * Checks one form.
+   *
+   * @param typed the settings as the user typed them
+   * @return what the check found
+   */
   public CheckResult check(TypedSettings typed) {
     Objects.requireNonNull(typed, "typed");
     return new OfflineCheck(client, store, this::byServerHost, typed).run();

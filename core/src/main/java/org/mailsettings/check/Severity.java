@@ -9,7 +9,11 @@ public enum Severity {
   /** Worth knowing; nothing to change. */
   NOTE;
 
-  /** Whether this is {@link #ERROR}. */
+  /**
+   * Whether this is {@link #ERROR}.
+   *
+   * @return whether this is {@link #ERROR}
+   */
   public boolean isError() {
     return this == ERROR;
   }

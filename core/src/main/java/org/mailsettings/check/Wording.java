@@ -44,7 +44,11 @@ public final class Wording {
     this.overrides = overrides;
   }
 
-  /** The library's own words. */
+  /**
+   * The library's own words.
+   *
+   * @return the library's own words
+   */
   public static Wording library() {
     return LIBRARY;
   }
@@ -52,12 +56,21 @@ public final class Wording {
   /**
    * The library's words, overridden by the application's bundle for each locale where it has a
    * key ({@code null} for a locale it has no bundle for).
+   *
+   * @param bundles the application's bundle for a locale, or null
+   * @return the library's words, overridden by the application's bundle for each locale where it
+   *     has a key ({@code null} for a locale it has no bundle for)
    */
   public static Wording withOverrides(Function<Locale, @Nullable ResourceBundle> bundles) {
     return new Wording(Objects.requireNonNull(bundles, "bundles"));
   }
 
-  /** The library's words, overridden by one bundle in every locale. */
+  /**
+   * The library's words, overridden by one bundle in every locale.
+   *
+   * @param bundle the application's bundle
+   * @return the library's words, overridden by one bundle in every locale
+   */
   public static Wording withOverrides(ResourceBundle bundle) {
     Objects.requireNonNull(bundle, "bundle");
     return new Wording(locale -> bundle);
@@ -67,6 +80,12 @@ public final class Wording {
    * A finding in words: its arguments that are securities rendered as words, every argument made
    * safe to show (control and bidirectional formatting characters replaced) and shortened to 80
    * characters.
+   *
+   * @param finding the finding
+   * @param locale the user's language
+   * @return a finding in words: its arguments that are securities rendered as words, every argument
+   *     made safe to show (control and bidirectional formatting characters replaced) and shortened
+   *     to 80 characters
    */
   public String message(Finding finding, Locale locale) {
     List<String> arguments = new ArrayList<>(finding.arguments().size());
@@ -80,7 +99,14 @@ public final class Wording {
     return Messages.render(finding.code(), arguments, locale, overrides, false);
   }
 
-  /** A note in words, as {@link Note#message(Locale)} renders it, with this wording's overrides. */
+  /**
+   * A note in words, as {@link Note#message(Locale)} renders it, with this wording's overrides.
+   *
+   * @param note the note
+   * @param locale the user's language
+   * @return a note in words, as {@link Note#message(Locale)} renders it, with this wording's
+   *     overrides
+   */
   public String message(Note note, Locale locale) {
     return Messages.render(note.code(), note.arguments(), locale, overrides, true);
   }
@@ -89,12 +115,25 @@ public final class Wording {
    * The words for a code without arguments: a {@code VerificationStatus}, a {@link
    * org.mailsettings.probe.ProbeStatus}, a {@link Security}, a {@link Severity}, a {@link
    * SettingsField}.
+   *
+   * @param code the code
+   * @param locale the user's language
+   * @return the words for a code without arguments: a {@code VerificationStatus}, a {@link
+   *     org.mailsettings.probe.ProbeStatus}, a {@link Security}, a {@link Severity}, a {@link
+   *     SettingsField}
    */
   public String message(Enum<?> code, Locale locale) {
     return Messages.render(code, List.of(), locale, overrides, false);
   }
 
-  /** The words for a code with arguments, each given as text. */
+  /**
+   * The words for a code with arguments, each given as text.
+   *
+   * @param code the code
+   * @param arguments the arguments, in the order the code documents
+   * @param locale the user's language
+   * @return the words for a code with arguments, each given as text
+   */
   public String message(Enum<?> code, List<String> arguments, Locale locale) {
     return Messages.render(code, arguments, locale, overrides, false);
   }
@@ -103,6 +142,12 @@ public final class Wording {
    * Settings as a line for people, with the form's words: {@code SMTP smtp.vizus.cz:587,
    * Zabezpečení: STARTTLS, Uživatelské jméno: info@vizus.cz} (the login as OAuth 2.0 or none when
    * it is, the IMAP path prefix when the settings name one).
+   *
+   * @param settings the settings
+   * @param locale the user's language
+   * @return settings as a line for people, with the form's words: {@code SMTP smtp.vizus.cz:587,
+   *     Zabezpečení: STARTTLS, Uživatelské jméno: info@vizus.cz} (the login as OAuth 2.0 or none
+   *     when it is, the IMAP path prefix when the settings name one)
    */
   public String describe(ServerSettings settings, Locale locale) {
     StringBuilder text =

@@ -54,14 +54,14 @@ final class BulkInput implements AutoCloseable {
     List<InputStream> opened = new ArrayList<>();
     try {
       if (csvColumn != null) {
-        boolean fromStdin = arguments.equals(List.of("-")) && file == null;
-        boolean fromFile = arguments.isEmpty() && file != null;
-        if (!fromStdin && !fromFile) {
-          throw new IllegalArgumentException("--csv reads one CSV input: '-' or --input FILE, and no addresses beside it");
+        if (file != null && arguments.isEmpty()) {
+          OptionalLong total = OptionalLong.of(Math.max(0, countRecords(file) - 1));
+          return csv(new Csv.Reader(open(file, opened)), csvColumn, total, opened);
         }
-        InputStream in = fromFile ? open(file, opened) : stdin.get();
-        OptionalLong total = fromFile ? OptionalLong.of(Math.max(0, countRecords(file) - 1)) : OptionalLong.empty();
-        return csv(new Csv.Reader(in), csvColumn, total, opened);
+        if (file == null && arguments.equals(List.of("-"))) {
+          return csv(new Csv.Reader(stdin.get()), csvColumn, OptionalLong.empty(), opened);
+        }
+        throw new IllegalArgumentException("--csv reads one CSV input: '-' or --input FILE, and no addresses beside it");
       }
       List<Iterator<Entry>> parts = new ArrayList<>();
       long known = 0;

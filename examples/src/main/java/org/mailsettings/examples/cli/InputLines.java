@@ -71,10 +71,7 @@ final class InputLines implements Iterator<InputLines.Line> {
     return java.util.Objects.requireNonNull(line);
   }
 
-  /**
-   * The next line worth answering (blank lines and {@code #} comments are passed over, in a loop:
-   * a million blank lines must not cost a million stack frames), or null at the end.
-   */
+  /** The next line worth answering (blank lines and {@code #} comments are passed over), or null. */
   private @Nullable Line read() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     boolean tooLong = false;
@@ -87,25 +84,13 @@ final class InputLines implements Iterator<InputLines.Line> {
           tooLong = true; // skipped, not kept
         }
       }
-      number++;
-      if (tooLong) {
-        return new Line(number, null, "line " + number + " is longer than " + MAX_LINE + " bytes");
-      }
-      String text;
-      try {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes.toByteArray()))
-            .toString();
-      } catch (CharacterCodingException e) {
-        return new Line(number, null, "line " + number + " is not valid UTF-8");
-      }
-      String stripped = text.strip();
-      if (!stripped.isEmpty() && !stripped.startsWith("#")) {
-        return new Line(number, stripped, null);
-      }
-      if (done) {
+    } catch (IOException e) {
+      done = true;
+      return new Line(++number, null, "cannot read the input: " + e.getMessage());
+    }
+    if (b < 0) {
+      done = true;
+      if (bytes.size() == 0 && !tooLong) {
         return null;
       }
     }
