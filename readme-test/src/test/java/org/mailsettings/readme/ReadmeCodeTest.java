@@ -54,6 +54,8 @@ class ReadmeCodeTest {
           "import jakarta.mail.MessagingException;", "import jakarta.mail.Session;",
           "import org.mailsettings.*;", "import org.mailsettings.check.*;", "import org.mailsettings.probe.*;",
           "import org.mailsettings.clientconfig.*;", "import org.mailsettings.jakarta.*;",
+          "import org.mailsettings.oauth2.*;", "import org.mailsettings.examples.dialog.*;", "import java.net.URI;",
+          "import java.awt.Window;", "import javax.swing.SwingUtilities;", "import org.mailsettings.readme.Erp;",
           "import org.mailsettings.readme.Form;", "");
 
   /** The Spring Boot blocks: a class of an application that uses the starter. */
@@ -80,11 +82,24 @@ class ReadmeCodeTest {
               "MailSettingsResolver resolver, String secret"),
           Assumed.compiles("Resolution found = resolver.discoverAndWait(", "MailSettingsResolver resolver, String secret")
               .throwing("InterruptedException"),
+          Assumed.compiles("Resolution r = resolver.resolve(\"Jan Novák <jan@gmail.com>\");",
+              "MailSettingsResolver resolver, String MY_CLIENT_ID, String MY_CLIENT_SECRET, TokenStore myTokenStore,"
+                  + " Browser showLinkToUser")
+              .throwing("InterruptedException, ExecutionException, TimeoutException"),
+          Assumed.compiles("OAuth2Account account = oauth.account(resolver.resolve(\"jan@outlook.com\"), myTokenStore);",
+              "MailSettingsResolver resolver, OAuth2Client oauth, TokenStore myTokenStore")
+              .throwing("InterruptedException, ExecutionException, TimeoutException"),
           Assumed.runs("MailSettingsResolver client = MailSettingsResolver.create();",
               "Form form, List<String> mxHostsIfKnown"),
           Assumed.compiles("try (MailConnector mail = MailConnector.create(client, MailOptions.defaults())) {",
               "MailSettingsResolver client, CheckResult result, String secret"),
-          Assumed.spring("@Service"));
+          Assumed.compiles("ClientMetadata app = ClientMetadata.of(",
+              "Resolution resolution, RegistrationStore myRegistrationStore, TokenStore myTokenStore, URI jmapSessionUrl,"
+                  + " MailConnector mail, Browser showLinkToUser")
+              .throwing("InterruptedException, ExecutionException"),
+          Assumed.spring("@Service"),
+          Assumed.compiles("AccountServices services = AccountServices.builder()",
+              "MailSettingsResolver resolver, Window mainWindow, Erp erp"));
 
   private static final Pattern FENCE = Pattern.compile("^```java\\s*$");
 
