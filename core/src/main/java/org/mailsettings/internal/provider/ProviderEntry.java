@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.InvalidSettingsException;
 import org.mailsettings.OAuth2Settings;
 import org.mailsettings.Provider;
@@ -18,11 +19,25 @@ import org.mailsettings.internal.net.HostNames;
 /** One provider of a database: its parsed section, its public description, and its origin. */
 public final class ProviderEntry {
   private final EmailProviderConfig config;
-  private final Provider provider;
+  private final Optional<OAuth2Config> oauth2;
   private final Source source;
   private final String origin;
-  // Keyed by the very section objects of this entry; never modified after construction.
-  private final IdentityHashMap<ServerConfig, ServerSettings> prototypes;
+  // Built on first use: a resolver starts with every bundled entry (200 providers, 1,000
+  // domains), and building each one's description and server prototypes at start-up cost more
+  // than 100 ms of a fresh JVM; a resolution needs one or two.
+  private volatile @Nullable Derived derived;
+
+  /** What is built from the section on first use. */
+  private static final class Derived {
+    final Provider provider;
+    // Keyed by the very section objects of this entry; never modified after construction.
+    final IdentityHashMap<ServerConfig, ServerSettings> prototypes;
+
+    Derived(Provider provider, IdentityHashMap<ServerConfig, ServerSettings> prototypes) {
+      this.provider = provider;
+      this.prototypes = prototypes;
+    }
+  }
 
   /**
    * Wraps a parsed section read from {@code origin} by {@code source}, with the OAuth 2.0 block
@@ -30,8 +45,21 @@ public final class ProviderEntry {
    */
   public ProviderEntry(EmailProviderConfig config, Optional<OAuth2Config> oauth2, Source source, String origin) {
     this.config = config;
+    this.oauth2 = oauth2;
     this.source = source;
     this.origin = origin;
+  }
+
+  private Derived derived() {
+    Derived known = derived;
+    if (known == null) {
+      known = derive(); // two threads may both build it: equal values, one is kept
+      derived = known;
+    }
+    return known;
+  }
+
+  private Derived derive() {
     Provider.Builder builder =
         Provider.builder()
             .id(config.id().isEmpty() ? origin : config.id())
@@ -44,7 +72,6 @@ public final class ProviderEntry {
       builder.documentationUrl(config.documentationUrls().get(0));
     }
     oauth2.flatMap(ProviderEntry::oauth2Settings).ifPresent(builder::oauth2);
-    this.provider = builder.build();
     IdentityHashMap<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
     for (List<ServerConfig> servers : List.of(config.incomingServers(), config.outgoingServers())) {
       for (ServerConfig server : servers) {
@@ -56,7 +83,7 @@ public final class ProviderEntry {
         }
       }
     }
-    this.prototypes = fixed;
+    return new Derived(builder.build(), fixed);
   }
 
   /**
@@ -118,7 +145,7 @@ public final class ProviderEntry {
    * empty username: each resolution only sets the username.
    */
   public Optional<ServerSettings> prototype(ServerConfig server) {
-    return Optional.ofNullable(prototypes.get(server));
+    return Optional.ofNullable(derived().prototypes.get(server));
   }
 
   /** The parsed section with its server templates. */
@@ -128,7 +155,7 @@ public final class ProviderEntry {
 
   /** The public description. */
   public Provider provider() {
-    return provider;
+    return derived().provider;
   }
 
   /** The kind of source it was read from. */
