@@ -43,14 +43,14 @@ public final class BundledData {
 
   /** Initialised by the JVM on first access, once, thread-safely. */
   private static final class Holder {
-    static final ProviderIndex CURATED;
-    static final ProviderIndex SNAPSHOT;
-
-    static {
-      List<CompiledDatabase.Layer> layers = load();
-      CURATED = index(layers, CompiledDatabase.CURATED, Source.BUNDLED_DATABASE, CURATED_DESCRIPTION);
-      SNAPSHOT = index(layers, CompiledDatabase.ISPDB_SNAPSHOT, Source.ISPDB_SNAPSHOT, SNAPSHOT_DESCRIPTION);
-    }
+    static final ProviderIndex CURATED =
+        new ProviderIndex(Source.BUNDLED_DATABASE, CURATED_DESCRIPTION,
+            entries(load(CompiledDatabase.CURATED).documents(), Source.BUNDLED_DATABASE));
+    // Decoded when a lookup first gets past the curated layer (and the application's files):
+    // most resolutions of a fresh JVM never need the snapshot's 163 documents.
+    static final ProviderIndex SNAPSHOT =
+        ProviderIndex.lazy(Source.ISPDB_SNAPSHOT, SNAPSHOT_DESCRIPTION,
+            () -> entries(load(CompiledDatabase.ISPDB_SNAPSHOT).documents(), Source.ISPDB_SNAPSHOT));
   }
 
   /** The curated layer. */
@@ -63,12 +63,12 @@ public final class BundledData {
     return Holder.SNAPSHOT;
   }
 
-  private static List<CompiledDatabase.Layer> load() {
+  private static CompiledDatabase.Layer load(String layer) {
     try (InputStream in = BundledData.class.getResourceAsStream(CURATED_LOCATION + CompiledDatabase.RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("The library's compiled provider database is missing: " + CURATED_LOCATION + CompiledDatabase.RESOURCE);
       }
-      return CompiledDatabase.read(new BufferedInputStream(in));
+      return CompiledDatabase.readLayer(new BufferedInputStream(in), layer);
     } catch (IOException e) {
       throw new UncheckedIOException("The library's compiled provider database is damaged", e);
     }
@@ -83,14 +83,5 @@ public final class BundledData {
       }
     }
     return entries;
-  }
-
-  private static ProviderIndex index(List<CompiledDatabase.Layer> layers, String name, Source source, String description) {
-    for (CompiledDatabase.Layer layer : layers) {
-      if (layer.name().equals(name)) {
-        return new ProviderIndex(source, description, entries(layer.documents(), source));
-      }
-    }
-    throw new IllegalStateException("The compiled provider database has no layer " + name);
   }
 }

@@ -31,7 +31,7 @@ public final class CompiledDatabase {
   public static final String RESOURCE = "providers.dat";
 
   private static final int MAGIC = 0x4D534442; // "MSDB"
-  private static final int VERSION = 4;
+  private static final int VERSION = 5; // 5: each layer's byte length before it, so one can be read alone
 
   private CompiledDatabase() {}
 
@@ -100,7 +100,12 @@ public final class CompiledDatabase {
     out.writeInt(layers.size());
     for (Layer layer : layers) {
       out.writeUTF(layer.name());
-      writeDocuments(out, layer.documents());
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      DataOutputStream layerOut = new DataOutputStream(bytes);
+      writeDocuments(layerOut, layer.documents());
+      layerOut.flush();
+      out.writeInt(bytes.size());
+      bytes.writeTo(out);
     }
     out.flush();
   }
@@ -144,9 +149,34 @@ public final class CompiledDatabase {
     List<Layer> layers = new ArrayList<>(layerCount);
     for (int l = 0; l < layerCount; l++) {
       String name = in.readUTF();
+      in.readInt(); // the layer's length: read whole, it is not needed
       layers.add(new Layer(name, readDocuments(in)));
     }
     return layers;
+  }
+
+  /**
+   * Reads one layer of what {@link #write} wrote, skipping the others without decoding them: a
+   * resolver that finds its answer in the curated layer never decodes the snapshot's 163
+   * documents.
+   *
+   * @throws IOException when the file has no layer of that name
+   */
+  public static Layer readLayer(InputStream stream, String wanted) throws IOException {
+    DataInputStream in = new DataInputStream(stream);
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new IOException("not a compiled provider database of version " + VERSION);
+    }
+    int layerCount = in.readInt();
+    for (int l = 0; l < layerCount; l++) {
+      String name = in.readUTF();
+      int length = in.readInt();
+      if (name.equals(wanted)) {
+        return new Layer(name, readDocuments(in));
+      }
+      in.skipNBytes(length);
+    }
+    throw new IOException("the compiled provider database has no layer " + wanted);
   }
 
   private static List<ClientConfig> readDocuments(DataInputStream in) throws IOException {

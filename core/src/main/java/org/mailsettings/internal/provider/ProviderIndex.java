@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.Source;
 
 /**
@@ -42,9 +44,27 @@ public final class ProviderIndex {
 
   private final Source source;
   private final String description;
-  private final List<ProviderEntry> entries;
-  private final Map<String, ProviderEntry> byDomain = new HashMap<>();
-  private final Map<String, ProviderEntry> byMxDomain = new HashMap<>();
+  private final Supplier<List<ProviderEntry>> load;
+  private volatile @Nullable Indexed indexed;
+
+  /** The entries and their maps, built once. */
+  private static final class Indexed {
+    final List<ProviderEntry> entries;
+    final Map<String, ProviderEntry> byDomain = new HashMap<>();
+    final Map<String, ProviderEntry> byMxDomain = new HashMap<>();
+
+    Indexed(List<ProviderEntry> entries) {
+      this.entries = List.copyOf(entries);
+      for (ProviderEntry entry : this.entries) {
+        for (String domain : entry.config().domains()) {
+          byDomain.putIfAbsent(domain, entry);
+        }
+        for (String mxDomain : entry.config().mxDomains()) {
+          byMxDomain.putIfAbsent(mxDomain, entry);
+        }
+      }
+    }
+  }
 
   /**
    * Indexes the entries, in precedence order; {@code source} is the layer's kind and {@code
@@ -53,15 +73,36 @@ public final class ProviderIndex {
   public ProviderIndex(Source source, String description, List<ProviderEntry> entries) {
     this.source = source;
     this.description = description;
-    this.entries = List.copyOf(entries);
-    for (ProviderEntry entry : this.entries) {
-      for (String domain : entry.config().domains()) {
-        byDomain.putIfAbsent(domain, entry);
-      }
-      for (String mxDomain : entry.config().mxDomains()) {
-        byMxDomain.putIfAbsent(mxDomain, entry);
+    this.indexed = new Indexed(entries);
+    this.load = () -> entries;
+  }
+
+  private ProviderIndex(Source source, String description, Supplier<List<ProviderEntry>> load) {
+    this.source = source;
+    this.description = description;
+    this.load = load;
+  }
+
+  /**
+   * An index whose entries are loaded when it is first asked: the ISPDB snapshot's layer is
+   * decoded only when a lookup gets past the layers before it.
+   */
+  public static ProviderIndex lazy(Source source, String description, Supplier<List<ProviderEntry>> load) {
+    return new ProviderIndex(source, description, load);
+  }
+
+  private Indexed indexed() {
+    Indexed known = indexed;
+    if (known == null) {
+      synchronized (this) {
+        known = indexed;
+        if (known == null) {
+          known = new Indexed(load.get());
+          indexed = known;
+        }
       }
     }
+    return known;
   }
 
   /** The layer's kind: the application's files, the curated files or the ISPDB snapshot. */
@@ -76,12 +117,12 @@ public final class ProviderIndex {
 
   /** Every entry, in precedence order. */
   public List<ProviderEntry> entries() {
-    return entries;
+    return indexed().entries;
   }
 
   /** The provider serving this ASCII domain directly. */
   public Optional<ProviderEntry> byDomain(String asciiDomain) {
-    return Optional.ofNullable(byDomain.get(asciiDomain));
+    return Optional.ofNullable(indexed().byDomain.get(asciiDomain));
   }
 
   /**
@@ -90,6 +131,7 @@ public final class ProviderIndex {
    * matched.
    */
   public Optional<MxMatch> byMxHost(String mxHost) {
+    Map<String, ProviderEntry> byMxDomain = indexed().byMxDomain;
     String candidate = mxHost;
     while (candidate.indexOf('.') > 0) {
       ProviderEntry entry = byMxDomain.get(candidate);
