@@ -114,7 +114,9 @@ public final class BulkThroughput {
   }
 
   private static MailSettingsResolver client(TestDnsServer dns) {
-    return MailSettingsResolver.builder().sslContext(TestTls.client()).dnsServer("127.0.0.1", dns.port()).build();
+    // One loopback server takes every connection: its TLS handshakes queue up on two cores.
+    return MailSettingsResolver.builder().sslContext(TestTls.client()).dnsServer("127.0.0.1", dns.port())
+        .connectTimeout(Duration.ofSeconds(30)).build();
   }
 
   /** Runs a bulk discovery; the counts of addresses with an ISPDB answer and of the others. */
