@@ -6,7 +6,7 @@
  * <p>Spring Boot applications run on the class path, where this descriptor is ignored; on the
  * module path, the packages are open to Spring, which creates the configuration classes and binds
  * the properties by reflection. Spring's jars are automatic modules (their {@code
- * Automatic-Module-Name}s); Spring Boot's health support is optional.
+ * Automatic-Module-Name}s); Spring Boot's health support and the OAuth 2.0 module are optional.
  */
 @org.jspecify.annotations.NullMarked
 module org.mailsettings.spring.boot.autoconfigure {
@@ -19,6 +19,7 @@ module org.mailsettings.spring.boot.autoconfigure {
   requires spring.core;
   requires org.apache.commons.logging;
   requires static spring.boot.health;
+  requires static org.mailsettings.oauth2;
   requires static transitive org.jspecify;
 
   exports org.mailsettings.spring.boot.autoconfigure;

@@ -38,8 +38,11 @@ import org.mailsettings.spring.boot.autoconfigure.MailSettingsUnavailableExcepti
  * <p>The outgoing server is the best-ranked SMTP candidate the application may use as it stands:
  * a {@linkplain Trust#TRUSTED trusted} one, or one whose domain is among {@code
  * mailsettings.confirmed-domains}; with verification on, the best-ranked one that accepted the
- * login (guesses included; candidates that need confirmation only once confirmed). Sessions, transports and stores come from the application's {@link MailConnector}, with
- * its timeouts, required STARTTLS and host-name checks. {@link #toString()} shows no secret.
+ * login (guesses included; candidates that need confirmation only once confirmed). The account
+ * signs in with {@code mailsettings.password}, or with OAuth 2.0 ({@code mailsettings.oauth2.*}):
+ * XOAUTH2 with an access token refreshed as needed. Sessions, transports and stores come from the
+ * application's {@link MailConnector}, with its timeouts, required STARTTLS and host-name checks.
+ * {@link #toString()} shows no secret.
  */
 public final class MailSettingsAccount {
   private static final Log LOG = LogFactory.getLog(MailSettingsAccount.class);
@@ -70,21 +73,46 @@ public final class MailSettingsAccount {
    * Resolves the configured account: offline, or with discovery under its deadline; then picks
    * the outgoing server, logging in first when verification is on.
    *
-   * @throws MailSettingsUnavailableException when no outgoing server may be used
+   * @param oauth the OAuth 2.0 sign-in, when {@code mailsettings-oauth2} is on the class path and
+   *     {@code mailsettings.oauth2.client-id} is set
+   * @throws MailSettingsUnavailableException when no outgoing server may be used, or the
+   *     credentials properties do not give one way to sign in
    * @throws org.mailsettings.InvalidEmailAddressException when the address is not one
    */
-  static MailSettingsAccount resolve(MailSettingsResolver resolver, MailConnector connector, MailSettingsProperties properties) {
+  static MailSettingsAccount resolve(
+      MailSettingsResolver resolver, MailConnector connector, MailSettingsProperties properties, @Nullable OAuth2SignIn oauth) {
     String text = Objects.requireNonNull(properties.getAddress(), "mailsettings.address");
     EmailAddress address = EmailAddress.parse(text);
     String password = properties.getPassword();
-    if (password == null || password.isEmpty()) {
+    boolean passwordSet = isSet(password);
+    MailSettingsProperties.OAuth2 oauth2 = properties.getOauth2();
+    boolean oauthSet = isSet(oauth2.getClientId());
+    boolean oauthPartlySet = isSet(oauth2.getClientSecret()) || isSet(oauth2.getRefreshToken());
+    String oauthProperty = "mailsettings.oauth2."
+        + (oauthSet ? "client-id" : isSet(oauth2.getRefreshToken()) ? "refresh-token" : "client-secret");
+    if (passwordSet && (oauthSet || oauthPartlySet)) {
       throw new MailSettingsUnavailableException(
-          Reason.NO_CREDENTIALS, "mailsettings.address is " + address.address() + " but mailsettings.password is not set");
+          Reason.CONFLICTING_CREDENTIALS,
+          "Both mailsettings.password and " + oauthProperty + " are set for " + address.address()
+              + ": the account signs in with a password or with OAuth 2.0, not both");
+    }
+    if (!oauthSet && oauthPartlySet) {
+      throw new MailSettingsUnavailableException(
+          Reason.NO_CREDENTIALS,
+          oauthProperty + " is set for " + address.address() + " but mailsettings.oauth2.client-id is not");
+    }
+    if (oauthSet && oauth == null) {
+      throw new MailSettingsUnavailableException(
+          Reason.OAUTH2_MISSING,
+          "mailsettings.oauth2.client-id is set for " + address.address()
+              + " but the OAuth 2.0 module (org.mailsettings:mailsettings-oauth2) is not on the class path");
+    }
+    if (!passwordSet && !oauthSet) {
+      throw new MailSettingsUnavailableException(
+          Reason.NO_CREDENTIALS,
+          "mailsettings.address is " + address.address() + " but neither mailsettings.password nor mailsettings.oauth2.client-id is set");
     }
     String username = properties.getUsername();
-    Credentials credentials = username == null || username.isEmpty()
-        ? Credentials.password(password)
-        : Credentials.password(username, password);
 
     ResolutionRequest request = ResolutionRequest.builder()
         .address(address)
@@ -108,6 +136,12 @@ public final class MailSettingsAccount {
               + ": add a provider file for " + address.domain() + " to mailsettings.providers-directory"
               + (properties.getDiscovery().isEnabled() ? "" : ", or set mailsettings.discovery.enabled=true"));
     }
+    Credentials credentials = oauth != null && oauthSet
+        ? oauth.credentials(resolution)
+        : Credentials.password(Objects.requireNonNull(password));
+    if (isSet(username)) {
+      credentials = credentials.withUsername(Objects.requireNonNull(username));
+    }
     List<Candidate> usable = new ArrayList<>();
     for (Candidate candidate : outgoing) {
       if (usableAsItStands(candidate, confirmed)) {
@@ -129,7 +163,7 @@ public final class MailSettingsAccount {
       Optional<VerificationOutcome> best = report.best();
       if (best.isPresent()) {
         chosen = best.get().candidate();
-        if (best.get().username().isPresent() && username == null) {
+        if (best.get().username().isPresent() && !isSet(username)) {
           credentials = credentials.withUsername(best.get().username().get());
         }
       } else if (mode == VerificationMode.FAIL) {
@@ -162,6 +196,10 @@ public final class MailSettingsAccount {
       LOG.info("mailsettings: sending as " + address.address() + " through " + chosen);
     }
     return account;
+  }
+
+  private static boolean isSet(@Nullable String value) {
+    return value != null && !value.isEmpty();
   }
 
   /**

@@ -3,6 +3,8 @@ package org.mailsettings.spring.boot.autoconfigure;
 import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.jakarta.MailConnector;
 import org.mailsettings.jakarta.MailOptions;
+import org.mailsettings.oauth2.OAuth2Account;
+import org.mailsettings.oauth2.TokenStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,7 +26,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * Auto-configuration of mailsettings: one {@link MailSettingsResolver} (the long-lived client,
  * closed with the context) and a {@link MailConnector} on its threads, always; and, when {@code
  * mailsettings.address} is set, the {@link MailSettingsAccount} and a {@link JavaMailSender}
- * whose sessions the connector builds from the resolved settings.
+ * whose sessions the connector builds from the resolved settings. The account signs in with
+ * {@code mailsettings.password}, or, with {@code mailsettings-oauth2} on the class path, with
+ * OAuth 2.0 ({@code mailsettings.oauth2.*}, or the application's {@code TokenStore} bean).
  *
  * <p>Runs before Spring Boot's own mail auto-configuration. When the application sets {@code
  * spring.mail.host} (or {@code spring.mail.jndi-name}), that wins: no account and no sender come
@@ -89,14 +93,49 @@ public final class MailSettingsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MailSettingsAccount mailSettingsAccount(MailSettingsResolver resolver, MailConnector connector, MailSettingsProperties properties) {
-      return MailSettingsAccount.resolve(resolver, connector, properties);
+    MailSettingsAccount mailSettingsAccount(
+        MailSettingsResolver resolver,
+        MailConnector connector,
+        MailSettingsProperties properties,
+        ObjectProvider<OAuth2SignIn> oauth) {
+      return MailSettingsAccount.resolve(resolver, connector, properties, oauth.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean(MailSender.class)
     JavaMailSender mailSender(MailSettingsAccount account) {
       return new MailSettingsMailSender(account);
+    }
+  }
+
+  /**
+   * The account's OAuth 2.0 sign-in, when {@code mailsettings.oauth2.client-id} is set and {@code
+   * mailsettings-oauth2} is on the class path (an optional dependency: without it, the client id
+   * fails the start-up with {@link MailSettingsUnavailableException.Reason#OAUTH2_MISSING}). The
+   * tokens come from the application's {@link TokenStore} bean when there is one, else from
+   * {@code mailsettings.oauth2.refresh-token}.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.mailsettings.oauth2.OAuth2Client")
+  @ConditionalOnProperty(prefix = "mailsettings", name = {"address", "oauth2.client-id"})
+  @Conditional(SpringMailConfigured.Not.class)
+  static class OAuth2Configuration {
+
+    @Bean(destroyMethod = "close")
+    MailSettingsOAuth2 mailSettingsOAuth2(
+        MailSettingsResolver resolver, MailSettingsProperties properties, ObjectProvider<TokenStore> tokenStore) {
+      return new MailSettingsOAuth2(resolver.sslContext(), properties, tokenStore);
+    }
+
+    /**
+     * The account at its provider, for what the application does with it itself: sign it in
+     * (when its {@link TokenStore} has no tokens yet), sign it out, {@code
+     * accessTokens().invalidate()}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    OAuth2Account mailSettingsOAuth2Account(MailSettingsAccount account, MailSettingsOAuth2 oauth) {
+      return oauth.account(account.resolution());
     }
   }
 

@@ -11,8 +11,8 @@ import org.mailsettings.Protocol;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The {@code mailsettings.*} properties: the account (address and password), where settings may
- * come from (the bundled database, a providers directory, MX hints, discovery over the network),
+ * The {@code mailsettings.*} properties: the account (address, and a password or an OAuth 2.0
+ * client registration with a refresh token), where settings may come from (the bundled database, a providers directory, MX hints, discovery over the network),
  * which of them may be used without asking, and whether the servers are checked at start-up.
  *
  * <pre>
@@ -20,6 +20,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * mailsettings.password=${MAIL_PASSWORD}
  * mailsettings.mx-hosts=firma--cz.mx.spoje.net
  * mailsettings.verification.mode=fail
+ * </pre>
+ *
+ * <p>For a provider that wants OAuth 2.0 (Gmail, Microsoft 365), instead of the password, with
+ * {@code mailsettings-oauth2} on the class path:
+ *
+ * <pre>
+ * mailsettings.address=jan@firma.cz
+ * mailsettings.oauth2.client-id=${MAIL_CLIENT_ID}
+ * mailsettings.oauth2.refresh-token=${MAIL_REFRESH_TOKEN}
  * </pre>
  */
 @ConfigurationProperties("mailsettings")
@@ -41,7 +50,7 @@ public class MailSettingsProperties {
    */
   private @Nullable String address;
 
-  /** The account's password (or app password). */
+  /** The account's password (or app password); not together with mailsettings.oauth2.*. */
   private @Nullable String password;
 
   /** The login name, only when it differs from the one the settings name (usually the address). */
@@ -87,6 +96,9 @@ public class MailSettingsProperties {
 
   /** Checking the outgoing servers by logging in at start-up. */
   private final Verification verification = new Verification();
+
+  /** Signing in with OAuth 2.0 instead of a password (needs mailsettings-oauth2 on the class path). */
+  private final OAuth2 oauth2 = new OAuth2();
 
   /** Properties with their defaults: no account, offline, no verification. */
   public MailSettingsProperties() {}
@@ -171,6 +183,81 @@ public class MailSettingsProperties {
      */
     public void setDeadline(Duration deadline) {
       this.deadline = deadline;
+    }
+  }
+
+  /**
+   * Signing in with OAuth 2.0 instead of a password: the application's own client registration
+   * at the provider, and a refresh token obtained once (or the application's {@code
+   * org.mailsettings.oauth2.TokenStore} bean). The provider's endpoints and scopes come from the
+   * resolved provider data, never from here.
+   */
+  public static class OAuth2 {
+    /** Nothing set. */
+    public OAuth2() {}
+
+    /**
+     * The client id the provider gave the application (the library ships none). Setting it signs
+     * the account in with OAuth 2.0 (XOAUTH2) instead of mailsettings.password.
+     */
+    private @Nullable String clientId;
+
+    /** The client secret, for providers that issue one to the application (Google does); leave it out for a public client. */
+    private @Nullable String clientSecret;
+
+    /**
+     * A refresh token for the account, obtained once by the operator (a sign-in with the same
+     * client id): access tokens are refreshed with it as needed. Not used when the application
+     * defines a TokenStore bean.
+     */
+    private @Nullable String refreshToken;
+
+    /** {@return the client id, if set} */
+    public @Nullable String getClientId() {
+      return clientId;
+    }
+
+    /**
+     * Sets the client id.
+     *
+     * @param clientId the client id the provider gave the application
+     */
+    public void setClientId(@Nullable String clientId) {
+      this.clientId = clientId;
+    }
+
+    /** {@return the client secret, if set} */
+    public @Nullable String getClientSecret() {
+      return clientSecret;
+    }
+
+    /**
+     * Sets the client secret.
+     *
+     * @param clientSecret the client secret
+     */
+    public void setClientSecret(@Nullable String clientSecret) {
+      this.clientSecret = clientSecret;
+    }
+
+    /** {@return the refresh token, if set} */
+    public @Nullable String getRefreshToken() {
+      return refreshToken;
+    }
+
+    /**
+     * Sets the refresh token.
+     *
+     * @param refreshToken the refresh token
+     */
+    public void setRefreshToken(@Nullable String refreshToken) {
+      this.refreshToken = refreshToken;
+    }
+
+    @Override
+    public String toString() {
+      return "OAuth2[client id " + clientId + (clientSecret == null ? "" : ", secret=***")
+          + (refreshToken == null ? "" : ", refresh token=***") + "]";
     }
   }
 
@@ -336,5 +423,10 @@ public class MailSettingsProperties {
   /** {@return checking the outgoing servers at start-up} */
   public Verification getVerification() {
     return verification;
+  }
+
+  /** {@return signing in with OAuth 2.0} */
+  public OAuth2 getOauth2() {
+    return oauth2;
   }
 }
