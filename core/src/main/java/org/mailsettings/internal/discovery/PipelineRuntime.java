@@ -181,7 +181,7 @@ public final class PipelineRuntime implements AutoCloseable {
     }
     DnsClient client;
     try {
-      client = DnsClient.create(settings.dnsServer(), timeout);
+      client = DnsClient.create(settings.dnsServer(), timeout, executor);
     } catch (DnsClient.NoDnsException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.mailsettings.internal.net.HostNames;
 import org.xbill.DNS.DClass;
@@ -82,20 +83,24 @@ public final class DnsClient {
   private final SimpleResolver resolver;
   private final Duration timeout;
   private final String serverDescription;
+  private final Executor executor;
 
-  private DnsClient(SimpleResolver resolver, Duration timeout, String serverDescription) {
+  private DnsClient(SimpleResolver resolver, Duration timeout, String serverDescription, Executor executor) {
     this.resolver = resolver;
     this.timeout = timeout;
     this.serverDescription = serverDescription;
+    this.executor = executor;
   }
 
   /**
-   * A client for {@code server}, or the system's first configured name server when null.
+   * A client for {@code server}, or the system's first configured name server when null, whose
+   * answers are handed on on {@code executor}: without one, dnsjava completes on the common
+   * fork-join pool, which on two cores starts a new thread for every answer.
    *
    * @throws IOException when no server is configured
    */
-  public static DnsClient create(@org.jspecify.annotations.Nullable InetSocketAddress server, Duration timeout)
-      throws IOException {
+  public static DnsClient create(@org.jspecify.annotations.Nullable InetSocketAddress server, Duration timeout,
+      Executor executor) throws IOException {
     InetSocketAddress target = server;
     if (target == null) {
       List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
@@ -107,7 +112,7 @@ public final class DnsClient {
     SimpleResolver resolver = new SimpleResolver(target);
     resolver.setTimeout(timeout);
     resolver.setEDNS(0, 1232, ExtendedFlags.DO, List.of());
-    return new DnsClient(resolver, timeout, target.getHostString() + ":" + target.getPort());
+    return new DnsClient(resolver, timeout, target.getHostString() + ":" + target.getPort(), executor);
   }
 
   /** The server asked, for reports. */
@@ -207,7 +212,7 @@ public final class DnsClient {
     }
     query.getHeader().setFlag(Flags.AD);
     return resolver
-        .sendAsync(query)
+        .sendAsync(query, executor)
         .toCompletableFuture()
         .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
         .handle(
