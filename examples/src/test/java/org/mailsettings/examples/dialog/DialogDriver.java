@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * awaited with a deadline.
  */
 final class DialogDriver {
-  private static final Duration PATIENCE = Duration.ofSeconds(20);
+  private static final Duration PATIENCE = Duration.ofSeconds(60); // a condition awaited, not a timing: CI runs on two loaded cores
 
   private final JDialog window;
   private final Robot robot;
@@ -130,6 +131,21 @@ final class DialogDriver {
     robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
     robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
     robot.waitForIdle();
+  }
+
+  /**
+   * Clicks {@code button} until {@code started} holds (a click that lands while the window lays
+   * itself out again under a loaded X server is lost, as a user's would be, who then clicks
+   * again); fails naming {@code what} after three clicks.
+   */
+  void clickUntil(JButton button, String what, Callable<Boolean> started) {
+    for (int clicks = 1; clicks <= 3; clicks++) {
+      click(button);
+      if (within(Duration.ofSeconds(5), started)) {
+        return;
+      }
+    }
+    throw new AssertionError("Not after three clicks on " + button.getName() + ": " + what);
   }
 
   /** Clicks into {@code field}, selects what it holds, and types {@code text} over it, key by key. */

@@ -287,7 +287,7 @@ class DialogWindowScenarios {
     await("the server filled in", () -> server.getText().equals("localhost"));
     d.typeInto(d.find("password", JPasswordField.class), "secret");
     int before = silentConnections.size();
-    d.click(test);
+    d.clickUntil(test, "the test started", () -> dialog().busy() || silentConnections.size() > before);
     await("the silent server connected to", () -> silentConnections.size() > before);
     // The login hangs; the event thread does not: the window answers, the progress row is shown.
     CompletableFuture<Boolean> answered = new CompletableFuture<>();
@@ -309,7 +309,7 @@ class DialogWindowScenarios {
     assertThat(onEdt(progress::isShowing)).isFalse();
     // Pressing "Test connection" again starts a new test at once: the worker is not held by the cancelled one.
     int connected = silentConnections.size();
-    d.click(test);
+    d.clickUntil(test, "a new test started", () -> dialog().busy() || silentConnections.size() > connected);
     await("a new test connected", () -> silentConnections.size() > connected && dialog().busy());
     d.click(d.find("cancel", JButton.class));
     await("the dialog idle again", () -> !dialog().busy() && test.isEnabled());
