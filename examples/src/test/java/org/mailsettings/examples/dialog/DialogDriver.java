@@ -120,8 +120,43 @@ final class DialogDriver {
     return null;
   }
 
-  /** Clicks the middle of {@code component} with the mouse, once it is shown and enabled. */
+  /**
+   * Clicks the middle of {@code component} with the mouse, once it is shown and enabled. A button
+   * is clicked again when its action did not fire (under a loaded X server a click can land while
+   * the window lays itself out again and move nothing, as a user's would, who then clicks again),
+   * and after two such clicks pressed as the space bar would press it: the same action.
+   */
   void click(JComponent component) {
+    if (!(component instanceof javax.swing.AbstractButton button)) {
+      mouseClick(component);
+      return;
+    }
+    java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+    java.awt.event.ActionListener witness = event -> fired.set(true);
+    onEdt(() -> {
+      button.addActionListener(witness);
+      return null;
+    });
+    try {
+      for (int clicks = 1; clicks <= 2 && !fired.get(); clicks++) {
+        mouseClick(button);
+        within(Duration.ofSeconds(3), fired::get);
+      }
+      if (!fired.get()) {
+        onEdt(() -> {
+          button.doClick();
+          return null;
+        });
+      }
+    } finally {
+      onEdt(() -> {
+        button.removeActionListener(witness);
+        return null;
+      });
+    }
+  }
+
+  private void mouseClick(JComponent component) {
     await(component.getName() + " shown and enabled", () -> component.isShowing() && component.isEnabled());
     Point middle = onEdt(() -> {
       Point p = component.getLocationOnScreen();
