@@ -119,6 +119,12 @@ final class OfflineCheck {
       if (!p.fixes().isEmpty() && corrected.isPresent() && base.isPresent()) {
         ServerSettings fix = fix(base.get(), corrected.get(), p.fixes());
         boolean changesNothing = settings.isPresent() && fix.equals(settings.get());
+        // A fix of the host alone that keeps the host (the corrected settings went another way,
+        // such as to an unencrypted port where no certificate matters) would fix nothing.
+        if (settings.isPresent() && p.fixes().equals(EnumSet.of(SettingsField.HOST))
+            && fix.host().equals(settings.get().host())) {
+          changesNothing = true;
+        }
         // A label that the port settles reads as the right security; the form must still change.
         if (!changesNothing || (p.fixes().contains(SettingsField.SECURITY) && typed.securityLabel().isPresent())) {
           finding.fix(fix);
