@@ -3,7 +3,6 @@ package org.mailsettings;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +42,23 @@ public final class AuthMethod {
     }
   }
 
-  private static final Pattern SASL_NAME = Pattern.compile("[A-Z0-9_-]{1,20}");
+  /**
+   * Whether {@code name} is a SASL mechanism name (RFC 4422): 1 to 20 of A-Z, 0-9, hyphen and
+   * underscore. A loop, not a regular expression: provider files are read at start-up, and the
+   * first pattern of a process loads the regex engine.
+   */
+  private static boolean isSaslName(String name) {
+    if (name.isEmpty() || name.length() > 20) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** A password over an encrypted connection: the common case. */
   public static final AuthMethod PASSWORD_CLEARTEXT = new AuthMethod(Kind.PASSWORD_CLEARTEXT, "");
@@ -79,7 +94,7 @@ public final class AuthMethod {
    */
   public static AuthMethod sasl(String mechanism) {
     String name = mechanism.trim().toUpperCase(Locale.ROOT);
-    if (!SASL_NAME.matcher(name).matches()) {
+    if (!isSaslName(name)) {
       throw new IllegalArgumentException(
           "Not a SASL mechanism name: \"" + mechanism + "\" (1 to 20 of A-Z, 0-9, '-', '_')");
     }
@@ -100,7 +115,7 @@ public final class AuthMethod {
   public static Optional<AuthMethod> fromAutoconfig(String value, String system) {
     String text = value.trim();
     if (system.trim().equalsIgnoreCase("sasl")) {
-      return SASL_NAME.matcher(text.toUpperCase(Locale.ROOT)).matches()
+      return isSaslName(text.toUpperCase(Locale.ROOT))
           ? Optional.of(sasl(text))
           : Optional.empty();
     }

@@ -61,7 +61,18 @@ import org.mailsettings.probe.Prober;
 public final class MailSettingsResolver implements AutoCloseable {
   static {
     // The settings check (org.mailsettings.check) works on this client's provider store.
-    ClientAccess.register(client -> client.runtime);
+    ClientAccess.register(new RuntimeAccess());
+  }
+
+  /**
+   * The way to a client's runtime. A class, not a lambda: the first lambda of a process costs
+   * several milliseconds of bootstrapping, and this runs when the first client is made.
+   */
+  private static final class RuntimeAccess implements java.util.function.Function<MailSettingsResolver, PipelineRuntime> {
+    @Override
+    public PipelineRuntime apply(MailSettingsResolver client) {
+      return client.runtime;
+    }
   }
 
   private final List<ProviderDatabase> databases;

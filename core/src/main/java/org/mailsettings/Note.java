@@ -35,13 +35,15 @@ public abstract class Note {
     for (Object argument : arguments) {
       texts.add(String.valueOf(argument));
     }
-    return new ImmutableNote.Builder().code(code).arguments(texts).build();
+    return ImmutableNote.of(code, texts); // no builder: notes are made on every resolution
   }
 
   /** {@return what the note says} */
+  @Value.Parameter
   public abstract NoteCode code();
 
   /** {@return the arguments, in the order the code's documentation gives} */
+  @Value.Parameter
   public abstract List<String> arguments();
 
   /**

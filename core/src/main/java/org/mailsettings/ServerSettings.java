@@ -108,17 +108,19 @@ public abstract class ServerSettings {
     if (port() < 1 || port() > 65535) {
       throw new InvalidSettingsException("Port " + port() + " is outside 1 to 65535");
     }
-    String host =
-        HostNames.normalise(host())
-            .orElseThrow(
-                () -> new InvalidSettingsException("\"" + host() + "\" is neither a host name nor an IP address"));
+    Optional<String> normalised = HostNames.normalise(host());
+    if (normalised.isEmpty()) {
+      throw new InvalidSettingsException("\"" + host() + "\" is neither a host name nor an IP address");
+    }
+    String host = normalised.get();
     if (maxMessageSize().isPresent() && maxMessageSize().getAsLong() <= 0) {
       throw new InvalidSettingsException("Maximum message size must be positive: " + maxMessageSize().getAsLong());
     }
     // Both reach protocol commands: a CR or LF in them would let data inject commands.
     requireNoControlCharacters("username", username());
-    if (imapPathPrefix().isPresent()) {
-      requireNoControlCharacters("IMAP path prefix", imapPathPrefix().get());
+    Optional<String> imapPathPrefix = imapPathPrefix();
+    if (imapPathPrefix.isPresent()) {
+      requireNoControlCharacters("IMAP path prefix", imapPathPrefix.get());
     }
     if (!host.equals(host())) {
       return builder().from(this).host(host).build();

@@ -307,7 +307,7 @@ final class OfflineCheck {
       }
       known =
           ProviderCandidates.expand(
-              servers, found, email, match.layer().source(), Trust.TRUSTED,
+              servers, found, email, List.of(match.layer().source()), Trust.TRUSTED,
               List.of(Note.of(NoteCode.FROM_PROVIDER_DOMAIN, match.layer().description(), found.provider().name(), host)),
               new ArrayList<>());
       add(FindingCode.PROVIDER_BY_HOST, provider.name(), host);

@@ -52,7 +52,11 @@ public abstract class EmailProviderConfig {
 
   /** {@return the display name, else the short name, else the id} */
   public String name() {
-    return displayName().or(this::displayShortName).orElse(id());
+    Optional<String> name = displayName(); // (no lambda: runs when the first provider is built)
+    if (name.isEmpty()) {
+      name = displayShortName();
+    }
+    return name.orElse(id());
   }
 
   /** Builds an {@link EmailProviderConfig}. */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.mailsettings.Candidate;
 import org.mailsettings.Note;
 import org.mailsettings.NoteCode;
+import org.mailsettings.Provider;
 import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionPolicy;
 import org.mailsettings.ResolutionRequest;
@@ -29,20 +30,20 @@ import org.mailsettings.internal.resolve.CandidateOrdering;
 public final class Assembly {
   private Assembly() {}
 
-  /** The candidates of one direction of a result that the policy keeps. */
-  static List<Candidate> usable(SourceResult result, boolean incoming, ResolutionPolicy policy) {
-    return CandidateOrdering.apply(incoming ? result.incoming() : result.outgoing(), policy).candidates;
+  /** Whether the policy keeps any candidate of one direction of a result. */
+  static boolean hasUsable(SourceResult result, boolean incoming, ResolutionPolicy policy) {
+    return CandidateOrdering.keepsAny(incoming ? result.incoming() : result.outgoing(), policy);
   }
 
-  /** The best-ranked result with usable candidates in the direction; the first of equal rank. */
-  static Optional<SourceResult> winner(List<SourceResult> results, boolean incoming, ResolutionPolicy policy) {
+  /** The best-ranked result with usable candidates in the direction, the first of equal rank; null if none. */
+  static @Nullable SourceResult winner(List<SourceResult> results, boolean incoming, ResolutionPolicy policy) {
     SourceResult best = null;
     for (SourceResult result : results) {
-      if ((best == null || result.rank() < best.rank()) && !usable(result, incoming, policy).isEmpty()) {
+      if ((best == null || result.rank() < best.rank()) && hasUsable(result, incoming, policy)) {
         best = result;
       }
     }
-    return Optional.ofNullable(best);
+    return best;
   }
 
   /**
@@ -53,25 +54,29 @@ public final class Assembly {
    */
   public static Resolution assemble(
       ResolutionRequest request, List<SourceResult> results, List<SourceReport> reports, @Nullable Long deadlineMillis) {
+    // Plain loops and no lambdas here: this runs on every resolution, and on the first one of a
+    // process each lambda and stream costs class loading (the start-up figure).
     ResolutionPolicy policy = request.policy();
-    Optional<SourceResult> incomingWinner = winner(results, true, policy);
-    Optional<SourceResult> outgoingWinner = winner(results, false, policy);
-    List<Candidate> incoming = incomingWinner.map(w -> merged(request, w.incoming(), results, true)).orElse(List.of());
-    List<Candidate> outgoing = outgoingWinner.map(w -> merged(request, w.outgoing(), results, false)).orElse(List.of());
-    CandidateOrdering.Outcome in = CandidateOrdering.apply(incoming, policy);
-    CandidateOrdering.Outcome out = CandidateOrdering.apply(outgoing, policy);
+    SourceResult incomingWinner = winner(results, true, policy);
+    SourceResult outgoingWinner = winner(results, false, policy);
+    CandidateOrdering.Outcome in = CandidateOrdering.apply(
+        incomingWinner == null ? List.of() : merged(request, incomingWinner.incoming(), results, true), policy);
+    CandidateOrdering.Outcome out = CandidateOrdering.apply(
+        outgoingWinner == null ? List.of() : merged(request, outgoingWinner.outgoing(), results, false), policy);
 
     List<Note> notes = new ArrayList<>();
     boolean discovery = !reports.isEmpty();
-    incomingWinner.ifPresent(w -> notesOf(w, NoteCode.INCOMING_FROM, discovery, notes));
-    outgoingWinner.ifPresent(w -> {
-      if (incomingWinner.isEmpty() || !incomingWinner.get().equals(w)) {
-        notesOf(w, NoteCode.OUTGOING_FROM, discovery, notes);
-      } else if (discovery && w.notes().isEmpty()) {
-        notes.add(Note.of(NoteCode.OUTGOING_FROM, w.source().description(), w.report().query()));
+    if (incomingWinner != null) {
+      notesOf(incomingWinner, NoteCode.INCOMING_FROM, discovery, notes);
+    }
+    if (outgoingWinner != null) {
+      if (incomingWinner == null || !incomingWinner.equals(outgoingWinner)) {
+        notesOf(outgoingWinner, NoteCode.OUTGOING_FROM, discovery, notes);
+      } else if (discovery && outgoingWinner.notes().isEmpty()) {
+        notes.add(Note.of(NoteCode.OUTGOING_FROM, outgoingWinner.source().description(), outgoingWinner.report().query()));
       }
-    });
-    if (incomingWinner.isEmpty() && outgoingWinner.isEmpty()) {
+    }
+    if (incomingWinner == null && outgoingWinner == null) {
       notes.add(Note.of(NoteCode.NOTHING_FOUND, request.address().domain()));
     }
     if (deadlineMillis != null) {
@@ -81,7 +86,7 @@ public final class Assembly {
     if (plaintext > 0) {
       notes.add(Note.of(NoteCode.PLAINTEXT_LEFT_OUT, plaintext));
     }
-    notes.addAll(Advice.notes(in.candidates, out.candidates));
+    Advice.addNotes(in.candidates, out.candidates, notes);
     Resolution.Builder resolution =
         Resolution.builder()
             .address(request.address())
@@ -91,13 +96,22 @@ public final class Assembly {
             .sourceReports(reports);
     // The HTTP services (PACC): from the best-ranked result that vouched for any, whichever won
     // the mail directions; they are not candidates, and nothing else names them.
-    results.stream()
-        .filter(r -> !r.services().isEmpty())
-        .min(java.util.Comparator.comparingInt(SourceResult::rank))
-        .ifPresent(r -> resolution.serviceUrls(r.services()));
-    incomingWinner.flatMap(SourceResult::provider)
-        .or(() -> outgoingWinner.flatMap(SourceResult::provider))
-        .ifPresent(resolution::provider);
+    SourceResult services = null;
+    for (SourceResult result : results) {
+      if (!result.services().isEmpty() && (services == null || result.rank() < services.rank())) {
+        services = result;
+      }
+    }
+    if (services != null) {
+      resolution.serviceUrls(services.services());
+    }
+    Optional<Provider> provider = incomingWinner == null ? Optional.empty() : incomingWinner.provider();
+    if (provider.isEmpty() && outgoingWinner != null) {
+      provider = outgoingWinner.provider();
+    }
+    if (provider.isPresent()) {
+      resolution.provider(provider.get());
+    }
     return resolution.build();
   }
 
@@ -109,16 +123,25 @@ public final class Assembly {
     }
   }
 
+  private static boolean vouchedBy(Source source, Candidate candidate, @Nullable Set<Source> others) {
+    return candidate.sources().contains(source) || (others != null && others.contains(source));
+  }
+
   /** The winner's candidates, each with every other source that found the same server. */
   private static List<Candidate> merged(
       ResolutionRequest request, List<Candidate> winning, List<SourceResult> results, boolean incoming) {
     boolean publicDomain = !HostNames.isLocalOrPrivate(request.address().asciiDomain());
     List<Candidate> merged = new ArrayList<>(winning.size());
-    for (Candidate candidate : winning) {
+    boolean changed = false;
+    // Indexed loops, no iterators: this runs for every candidate of every resolution.
+    for (int c = 0; c < winning.size(); c++) {
+      Candidate candidate = winning.get(c);
       Set<Source> sources = null;
       Trust trust = candidate.trust();
-      for (SourceResult other : results) {
-        for (Candidate vouching : incoming ? other.incoming() : other.outgoing()) {
+      for (int r = 0; r < results.size(); r++) {
+        List<Candidate> others = incoming ? results.get(r).incoming() : results.get(r).outgoing();
+        for (int o = 0; o < others.size(); o++) {
+          Candidate vouching = others.get(o);
           if (vouching.source() != Source.GUESS && vouching.settings().sameEndpoint(candidate.settings())) {
             // (The candidate itself is among them, and adds nothing.)
             if (!candidate.sources().containsAll(vouching.sources())) {
@@ -135,11 +158,10 @@ public final class Assembly {
       }
       List<Note> reasons = candidate.reasons();
       boolean flagged = false;
-      Set<Source> all = sources == null ? Set.copyOf(candidate.sources()) : sources;
       if (publicDomain
-          && HostNames.isLocalOrPrivate(candidate.settings().host())
-          && !all.contains(Source.LOCAL_FILE)
-          && !all.contains(Source.USER_INPUT)) {
+          && HostNames.isLocalOrPrivateNormalised(candidate.settings().host())
+          && !vouchedBy(Source.LOCAL_FILE, candidate, sources)
+          && !vouchedBy(Source.USER_INPUT, candidate, sources)) {
         // A public domain's settings that point at this machine or a private network: a
         // forged answer trying to reach local services, or a mistake (or, in the bundled data,
         // a local bridge such as Proton's). Never trusted unasked: only the application's own
@@ -157,8 +179,9 @@ public final class Assembly {
           builder.sources(Ranks.sorted(sources));
         }
         merged.add(builder.build());
+        changed = true;
       }
     }
-    return merged;
+    return changed ? merged : winning;
   }
 }

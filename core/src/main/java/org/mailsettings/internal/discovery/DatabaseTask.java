@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Note;
@@ -53,13 +54,31 @@ public final class DatabaseTask implements SourceTask {
     List<Note> reasons = List.of(Note.of(NoteCode.FROM_PROVIDER_DOMAIN, database, entry.provider().name(), address.domain()));
     List<Note> notes = new ArrayList<>();
     notes.add(Note.of(NoteCode.PROVIDER_BY_DOMAIN, entry.provider().name(), database, address.domain()));
+    List<Source> sources = List.of(layer);
     List<Candidate> incoming =
-        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, layer, Trust.TRUSTED, reasons, notes);
+        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, sources, Trust.TRUSTED, reasons, notes);
     List<Candidate> outgoing =
-        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, layer, Trust.TRUSTED, reasons, notes);
+        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, sources, Trust.TRUSTED, reasons, notes);
     return Results.found(layer, Ranks.of(layer), incoming, outgoing, Optional.of(entry.provider()), notes,
             query(), List.of(Note.of(NoteCode.PROVIDER_FOUND, entry.provider().name())), Duration.ZERO)
-        .withExpansion(other -> new DatabaseTask(store, other).now());
+        .withExpansion(new Expansion(store));
+  }
+
+  /**
+   * The same lookup for another address of the domain. A class, not a lambda: this runs on the
+   * first resolution of a process, where a lambda costs milliseconds of bootstrapping.
+   */
+  private static final class Expansion implements Function<EmailAddress, SourceResult> {
+    private final ProviderStore store;
+
+    Expansion(ProviderStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public SourceResult apply(EmailAddress other) {
+      return new DatabaseTask(store, other).now();
+    }
   }
 
   @Override

@@ -273,7 +273,7 @@ public final class Discovery {
   private boolean decided(boolean incoming) {
     int best = Integer.MAX_VALUE;
     for (SourceResult result : results) {
-      if (result != null && result.rank() < best && !Assembly.usable(result, incoming, policy).isEmpty()) {
+      if (result != null && result.rank() < best && Assembly.hasUsable(result, incoming, policy)) {
         best = result.rank();
       }
     }

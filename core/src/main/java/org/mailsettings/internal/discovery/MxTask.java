@@ -123,10 +123,11 @@ public final class MxTask implements SourceTask {
     List<Note> notes = new ArrayList<>();
     notes.add(Note.of(authenticated ? NoteCode.PROVIDER_BY_MX : NoteCode.PROVIDER_BY_UNCONFIRMED_MX,
         entry.provider().name(), database, host));
-    List<Candidate> incoming = Results.vouched(
-        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, layer, trust, reasons, notes), List.of(Source.MX));
-    List<Candidate> outgoing = Results.vouched(
-        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, layer, trust, reasons, notes), List.of(Source.MX));
+    List<Source> sources = Ranks.sorted(layer, List.of(Source.MX));
+    List<Candidate> incoming =
+        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, sources, trust, reasons, notes);
+    List<Candidate> outgoing =
+        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, sources, trust, reasons, notes);
     Note detail = Note.of(authenticated ? NoteCode.MX_HOSTER_AUTHENTICATED : NoteCode.MX_HOSTER, host, entry.provider().name(), database);
     return Optional.of(Results.found(Source.MX, Ranks.of(Source.MX), incoming, outgoing, Optional.of(entry.provider()), notes,
             query(), List.of(detail), java.time.Duration.ofNanos(elapsedNanos))

@@ -40,8 +40,8 @@ public final class Pipeline {
     for (SourceTask task : tasks) {
       SourceResult result = java.util.Objects.requireNonNull(task.now(), "an offline source answers at once");
       results.add(result);
-      incomingFound |= !Assembly.usable(result, true, request.policy()).isEmpty();
-      outgoingFound |= !Assembly.usable(result, false, request.policy()).isEmpty();
+      incomingFound |= Assembly.hasUsable(result, true, request.policy());
+      outgoingFound |= Assembly.hasUsable(result, false, request.policy());
       if (incomingFound && outgoingFound) {
         break;
       }

@@ -84,17 +84,12 @@ public final class PipelineRuntime implements AutoCloseable {
     scheduler.setKeepAliveTime(30, TimeUnit.SECONDS);
     scheduler.allowCoreThreadTimeOut(true);
     this.timer = scheduler;
-    this.cache = settings.cacheSize() > 0 ? new TtlCache(settings.cacheSize(), this::nanoTime) : null;
+    this.cache = settings.cacheSize() > 0 ? new TtlCache(settings.cacheSize(), new NanoClock(settings.clock())) : null;
     this.admission = new Admission(settings.maxConcurrentDiscoveries(), settings.maxConcurrentDiscoveriesPerDomain());
   }
 
   private static ThreadFactory daemons(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    return new Daemons(prefix);
   }
 
   /** The executor every stage runs on. */
@@ -113,8 +108,46 @@ public final class PipelineRuntime implements AutoCloseable {
 
   /** The clock's time in nanoseconds, for elapsed times and cache lifetimes. */
   public long nanoTime() {
-    Instant now = settings.clock().instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return NanoClock.nanos(settings.clock());
+  }
+
+  /**
+   * A clock's time in nanoseconds. Classes here, not lambdas or method references: a client is
+   * made at start-up, and the first lambda of a process costs milliseconds of bootstrapping.
+   */
+  private static final class NanoClock implements java.util.function.LongSupplier {
+    private final Clock clock;
+
+    NanoClock(Clock clock) {
+      this.clock = clock;
+    }
+
+    static long nanos(Clock clock) {
+      Instant now = clock.instant();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Override
+    public long getAsLong() {
+      return nanos(clock);
+    }
+  }
+
+  /** Daemon threads named {@code prefix} and a number. */
+  private static final class Daemons implements ThreadFactory {
+    private final String prefix;
+    private final AtomicInteger count = new AtomicInteger();
+
+    Daemons(String prefix) {
+      this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable runnable) {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
   }
 
   /** The elapsed time since {@code startNanos} of {@link #nanoTime()}. */

@@ -1,5 +1,8 @@
 package org.mailsettings.internal.discovery;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.mailsettings.Source;
 
@@ -31,11 +34,44 @@ public final class Ranks {
 
   private Ranks() {}
 
-  /** The sources, each once, the best-ranked first. */
-  public static java.util.List<Source> sorted(java.util.Collection<Source> sources) {
-    java.util.List<Source> list = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(sources));
-    list.sort(java.util.Comparator.comparingInt(Ranks::of));
-    return list;
+  /** The sources, each once, the best-ranked first (of equal rank, in the order given). */
+  public static List<Source> sorted(Collection<Source> sources) {
+    // An insertion sort: a candidate has a handful of sources, and this runs for each one.
+    Source[] sorted = new Source[sources.size()];
+    int count = 0;
+    for (Source source : sources) {
+      count = insert(sorted, count, source);
+    }
+    return List.of(Arrays.copyOf(sorted, count));
+  }
+
+  /** {@code source} and {@code more}, each once, the best-ranked first. */
+  public static List<Source> sorted(Source source, List<Source> more) {
+    if (more.isEmpty()) {
+      return List.of(source);
+    }
+    Source[] sorted = new Source[more.size() + 1];
+    int count = insert(sorted, 0, source);
+    for (Source other : more) {
+      count = insert(sorted, count, other);
+    }
+    return List.of(Arrays.copyOf(sorted, count));
+  }
+
+  private static int insert(Source[] sorted, int count, Source source) {
+    int rank = of(source);
+    int at = count;
+    for (int i = 0; i < count; i++) {
+      if (sorted[i] == source) {
+        return count;
+      }
+      if (at == count && of(sorted[i]) > rank) {
+        at = i;
+      }
+    }
+    System.arraycopy(sorted, at, sorted, at + 1, count - at);
+    sorted[at] = source;
+    return count + 1;
   }
 
   /** The rank of a source's answers; lower wins. */

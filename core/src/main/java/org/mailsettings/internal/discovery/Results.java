@@ -132,10 +132,9 @@ public final class Results {
     }
     ProviderEntry entry = new ProviderEntry(chosen, document.oAuth2(), source, document.sourceName());
     List<Note> notes = new ArrayList<>();
-    List<Candidate> incoming =
-        vouched(ProviderCandidates.expand(chosen.incomingServers(), entry, address, source, trust, reasons, notes), alsoVouching);
-    List<Candidate> outgoing =
-        vouched(ProviderCandidates.expand(chosen.outgoingServers(), entry, address, source, trust, reasons, notes), alsoVouching);
+    List<Source> sources = Ranks.sorted(source, alsoVouching);
+    List<Candidate> incoming = ProviderCandidates.expand(chosen.incomingServers(), entry, address, sources, trust, reasons, notes);
+    List<Candidate> outgoing = ProviderCandidates.expand(chosen.outgoingServers(), entry, address, sources, trust, reasons, notes);
     if (incoming.isEmpty() && outgoing.isEmpty()) {
       notes.add(0, Note.of(NoteCode.DOCUMENT_WITHOUT_SERVERS));
       return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),
@@ -149,17 +148,4 @@ public final class Results {
         .withExpansion(other -> fromDocument(source, query, document, other, trust, reasons, alsoVouching, elapsed));
   }
 
-  /** The candidates with more sources vouching for them. */
-  static List<Candidate> vouched(List<Candidate> candidates, List<Source> alsoVouching) {
-    if (alsoVouching.isEmpty()) {
-      return candidates;
-    }
-    List<Candidate> result = new ArrayList<>();
-    for (Candidate candidate : candidates) {
-      Set<Source> sources = new LinkedHashSet<>(candidate.sources());
-      sources.addAll(alsoVouching);
-      result.add(Candidate.builder().from(candidate).sources(Ranks.sorted(sources)).build());
-    }
-    return result;
-  }
 }

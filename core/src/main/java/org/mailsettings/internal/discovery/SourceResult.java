@@ -46,7 +46,7 @@ public final class SourceResult {
       Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
       List<Note> notes, SourceReport report, @Nullable Function<EmailAddress, SourceResult> expansion,
       Map<String, URI> services) {
-    this.services = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
+    this.services = services.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     this.source = source;
     this.rank = rank;
     this.incoming = List.copyOf(incoming);

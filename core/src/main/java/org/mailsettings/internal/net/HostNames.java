@@ -70,22 +70,19 @@ public final class HostNames {
     if (length == 0 || length > DomainName.MAX_LENGTH) {
       return false;
     }
+    // Letters first: they are most of every name. Runs on every candidate, twice.
     int labelStart = 0;
     boolean allDigits = true;
-    for (int i = 0; i <= length; i++) {
-      char c = i == length ? '.' : host.charAt(i);
-      if (c == '.') {
-        int label = i - labelStart;
-        if (label == 0 || label > DomainName.MAX_LABEL_LENGTH || host.charAt(i - 1) == '-') {
-          return false;
-        }
-        if (i == length && allDigits) {
+    for (int i = 0; i < length; i++) {
+      char c = host.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        allDigits = false;
+      } else if (c == '.') {
+        if (!isLabel(host, labelStart, i)) {
           return false;
         }
         labelStart = i + 1;
         allDigits = true;
-      } else if (c >= 'a' && c <= 'z') {
-        allDigits = false;
       } else if (c == '-') {
         if (i == labelStart) {
           return false;
@@ -95,8 +92,15 @@ public final class HostNames {
         return false;
       }
     }
-    return true;
+    return !allDigits && isLabel(host, labelStart, length);
   }
+
+  /** Whether {@code host[start, end)} has a label's length and does not end in a hyphen. */
+  private static boolean isLabel(String host, int start, int end) {
+    int length = end - start;
+    return length > 0 && length <= DomainName.MAX_LABEL_LENGTH && host.charAt(end - 1) != '-';
+  }
+
 
   private static boolean isAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -117,6 +121,10 @@ public final class HostNames {
    * by the IPv4 address they carry. A public domain's settings that point there are suspicious.
    */
   public static boolean isLocalOrPrivate(String host) {
+    if (isCanonicalName(host)) {
+      // The common case: a name, which no IP literal is (its last label is not all digits).
+      return isLocalName(host);
+    }
     if (host.length() > MAX_INPUT) {
       return false;
     }
@@ -125,11 +133,30 @@ public final class HostNames {
       return false;
     }
     String text = normalised.get();
-    if (text.equals("localhost") || text.endsWith(".localhost")) {
+    if (isLocalName(text)) {
       return true;
     }
     byte[] address = ipBytes(text);
     return address != null && isLocalOrPrivate(address);
+  }
+
+  private static boolean isLocalName(String name) {
+    return name.equals("localhost") || name.endsWith(".localhost");
+  }
+
+  /**
+   * {@link #isLocalOrPrivate(String)} for a host already in the form {@link #normalise} gives
+   * (as {@link org.mailsettings.ServerSettings#host()} is): no normalising again.
+   */
+  public static boolean isLocalOrPrivateNormalised(String host) {
+    if (host.isEmpty()) {
+      return false;
+    }
+    char first = host.charAt(0);
+    if ((first >= '0' && first <= '9') || host.indexOf(':') >= 0) {
+      return isLocalOrPrivate(host); // perhaps an IP literal; rare
+    }
+    return isLocalName(host);
   }
 
   /** {@link #isLocalOrPrivate(String)} for an address's raw bytes (4 or 16). */

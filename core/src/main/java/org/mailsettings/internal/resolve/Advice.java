@@ -1,6 +1,5 @@
 package org.mailsettings.internal.resolve;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
@@ -12,9 +11,8 @@ import org.mailsettings.Protocol;
 public final class Advice {
   private Advice() {}
 
-  /** Notes about port 25 and OAuth 2.0, for the ordered candidates. */
-  public static List<Note> notes(List<Candidate> incoming, List<Candidate> outgoing) {
-    List<Note> notes = new ArrayList<>();
+  /** Adds the notes about port 25 and OAuth 2.0 for the ordered candidates to {@code notes}. */
+  public static void addNotes(List<Candidate> incoming, List<Candidate> outgoing, List<Note> notes) {
     for (Candidate candidate : outgoing) {
       if (candidate.settings().port() == Protocol.SMTP_RELAY_PORT) {
         notes.add(Note.of(NoteCode.PORT_25_OFTEN_BLOCKED));
@@ -26,7 +24,6 @@ public final class Advice {
     if (oauthFirst) {
       notes.add(Note.of(NoteCode.OAUTH2_REQUIRED));
     }
-    return notes;
   }
 
   private static boolean firstAuthIsOAuth(List<Candidate> candidates) {

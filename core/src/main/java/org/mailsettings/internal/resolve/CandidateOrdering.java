@@ -31,7 +31,25 @@ public final class CandidateOrdering {
 
   private CandidateOrdering() {}
 
+  /** Whether {@link #apply} would keep any of the candidates; allocates nothing. */
+  public static boolean keepsAny(List<Candidate> candidates, ResolutionPolicy policy) {
+    for (int i = 0; i < candidates.size(); i++) { // (no iterator: runs on every resolution)
+      if (kept(candidates.get(i), policy)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean kept(Candidate candidate, ResolutionPolicy policy) {
+    return policy.includes(candidate.protocol())
+        && (candidate.settings().security() != Security.NONE || policy.allowPlaintext());
+  }
+
   public static Outcome apply(List<Candidate> candidates, ResolutionPolicy policy) {
+    if (alreadyApplied(candidates, policy)) {
+      return new Outcome(List.copyOf(candidates), 0); // the common case: a provider's own list
+    }
     List<Candidate> merged = new ArrayList<>();
     int plaintext = 0;
     for (Candidate candidate : candidates) {
@@ -53,6 +71,29 @@ public final class CandidateOrdering {
     }
     ordered.addAll(later);
     return new Outcome(List.copyOf(ordered), plaintext);
+  }
+
+  /** Whether {@link #apply} would keep every candidate, merge none and move none. */
+  private static boolean alreadyApplied(List<Candidate> candidates, ResolutionPolicy policy) {
+    Protocol preferred = policy.preferredIncoming();
+    boolean laterSeen = false;
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate candidate = candidates.get(i);
+      if (!kept(candidate, policy)) {
+        return false;
+      }
+      boolean later = candidate.protocol().isIncoming() && candidate.protocol() != preferred;
+      if (laterSeen && !later) {
+        return false;
+      }
+      laterSeen |= later;
+      for (int j = 0; j < i; j++) {
+        if (candidates.get(j).settings().sameEndpoint(candidate.settings())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void mergeInto(List<Candidate> merged, Candidate candidate) {
