@@ -45,12 +45,19 @@ public final class BundledData {
   private static final class Holder {
     static final ProviderIndex CURATED =
         new ProviderIndex(Source.BUNDLED_DATABASE, CURATED_DESCRIPTION,
-            entries(load(CompiledDatabase.CURATED).documents(), Source.BUNDLED_DATABASE));
+            lazyEntries(load(CompiledDatabase.CURATED), Source.BUNDLED_DATABASE));
     // Decoded when a lookup first gets past the curated layer (and the application's files):
     // most resolutions of a fresh JVM never need the snapshot's 163 documents.
     static final ProviderIndex SNAPSHOT =
-        ProviderIndex.lazy(Source.ISPDB_SNAPSHOT, SNAPSHOT_DESCRIPTION,
-            () -> entries(load(CompiledDatabase.ISPDB_SNAPSHOT).documents(), Source.ISPDB_SNAPSHOT));
+        ProviderIndex.lazy(Source.ISPDB_SNAPSHOT, SNAPSHOT_DESCRIPTION, new SnapshotLoad());
+  }
+
+  /** Decodes the snapshot layer. A class, not a lambda: no lambda bootstrapping at start-up. */
+  private static final class SnapshotLoad implements java.util.function.Supplier<List<ProviderEntry>> {
+    @Override
+    public List<ProviderEntry> get() {
+      return lazyEntries(load(CompiledDatabase.ISPDB_SNAPSHOT), Source.ISPDB_SNAPSHOT);
+    }
   }
 
   /** The curated layer. */
@@ -63,15 +70,24 @@ public final class BundledData {
     return Holder.SNAPSHOT;
   }
 
-  private static CompiledDatabase.Layer load(String layer) {
+  private static List<CompiledDatabase.LazyDocument> load(String layer) {
     try (InputStream in = BundledData.class.getResourceAsStream(CURATED_LOCATION + CompiledDatabase.RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("The library's compiled provider database is missing: " + CURATED_LOCATION + CompiledDatabase.RESOURCE);
       }
-      return CompiledDatabase.readLayer(new BufferedInputStream(in), layer);
+      return CompiledDatabase.readLazyLayer(new BufferedInputStream(in), layer);
     } catch (IOException e) {
       throw new UncheckedIOException("The library's compiled provider database is damaged", e);
     }
+  }
+
+  /** Entries of compiled documents, each decoded when one of its entries is first used. */
+  private static List<ProviderEntry> lazyEntries(List<CompiledDatabase.LazyDocument> documents, Source source) {
+    List<ProviderEntry> entries = new ArrayList<>();
+    for (CompiledDatabase.LazyDocument document : documents) {
+      entries.addAll(ProviderEntry.of(document, source));
+    }
+    return entries;
   }
 
   /** Entries of the documents, each with its document's OAuth 2.0 block. */

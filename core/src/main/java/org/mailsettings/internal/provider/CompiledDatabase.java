@@ -31,12 +31,70 @@ public final class CompiledDatabase {
   public static final String RESOURCE = "providers.dat";
 
   private static final int MAGIC = 0x4D534442; // "MSDB"
-  private static final int VERSION = 5; // 5: each layer's byte length before it, so one can be read alone
+  // 5: each layer's byte length before it, so one can be read alone; 6: each document's domains,
+  // MX domains and byte length before it, so that an index is built without decoding documents.
+  private static final int VERSION = 6;
 
   private CompiledDatabase() {}
 
   /** The layers of the compiled file, in the order the resolver consults them. */
   public record Layer(String name, List<ClientConfig> documents) {}
+
+  /** What the index of a layer needs of one provider section, readable without decoding it. */
+  public record SectionHead(List<String> domains, List<String> mxDomains) {}
+
+  /**
+   * One document of a layer, decoded when it is first asked for: a fresh JVM's first resolution
+   * decodes the one document it needs, not the layer's 40 or 163 (tens of milliseconds
+   * interpreted).
+   */
+  public static final class LazyDocument {
+    private final String sourceName;
+    private final List<SectionHead> sections;
+    private final byte[] body;
+    private volatile @Nullable ClientConfig decoded;
+
+    LazyDocument(String sourceName, List<SectionHead> sections, byte[] body) {
+      this.sourceName = sourceName;
+      this.sections = List.copyOf(sections);
+      this.body = body;
+    }
+
+    /** The file it was compiled from, such as {@code bundled:vizus.cz.xml}. */
+    public String sourceName() {
+      return sourceName;
+    }
+
+    /** Its provider sections' domains and MX domains, in document order. */
+    public List<SectionHead> sections() {
+      return sections;
+    }
+
+    /** Whether it has been decoded yet. */
+    boolean isDecoded() {
+      return decoded != null;
+    }
+
+    /** The document, decoded on the first call. */
+    public ClientConfig document() {
+      ClientConfig known = decoded;
+      if (known == null) {
+        synchronized (this) {
+          known = decoded;
+          if (known == null) {
+            try {
+              known = readDocument(new DataInputStream(new java.io.ByteArrayInputStream(body)), sourceName);
+            } catch (IOException e) {
+              // The bytes were written by this class at build time and checked by tests.
+              throw new java.io.UncheckedIOException("The compiled provider database is damaged: " + sourceName, e);
+            }
+            decoded = known;
+          }
+        }
+      }
+      return known;
+    }
+  }
 
   /** The layer name of the curated files. */
   public static final String CURATED = "curated";
@@ -114,28 +172,42 @@ public final class CompiledDatabase {
     out.writeInt(documents.size());
     for (ClientConfig document : documents) {
       out.writeUTF(document.sourceName());
-      out.writeUTF(document.version());
-      out.writeBoolean(document.oAuth2().isPresent());
-      if (document.oAuth2().isPresent()) {
-        OAuth2Config oauth = document.oAuth2().get();
-        writeOptional(out, oauth.issuer());
-        writeOptional(out, oauth.scope());
-        writeOptional(out, oauth.authUrl());
-        writeOptional(out, oauth.tokenUrl());
-        writeOptional(out, oauth.deviceAuthUrl());
-      }
       out.writeInt(document.emailProviders().size());
       for (EmailProviderConfig provider : document.emailProviders()) {
-        out.writeUTF(provider.id());
-        writeOptional(out, provider.displayName());
-        writeOptional(out, provider.displayShortName());
         writeList(out, provider.domains());
         writeList(out, provider.mxDomains());
-        writeList(out, provider.documentationUrls());
-        writeList(out, provider.notes());
-        writeServers(out, provider.incomingServers());
-        writeServers(out, provider.outgoingServers());
       }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      DataOutputStream body = new DataOutputStream(bytes);
+      writeDocument(body, document);
+      body.flush();
+      out.writeInt(bytes.size());
+      bytes.writeTo(out);
+    }
+  }
+
+  private static void writeDocument(DataOutputStream out, ClientConfig document) throws IOException {
+    out.writeUTF(document.version());
+    out.writeBoolean(document.oAuth2().isPresent());
+    if (document.oAuth2().isPresent()) {
+      OAuth2Config oauth = document.oAuth2().get();
+      writeOptional(out, oauth.issuer());
+      writeOptional(out, oauth.scope());
+      writeOptional(out, oauth.authUrl());
+      writeOptional(out, oauth.tokenUrl());
+      writeOptional(out, oauth.deviceAuthUrl());
+    }
+    out.writeInt(document.emailProviders().size());
+    for (EmailProviderConfig provider : document.emailProviders()) {
+      out.writeUTF(provider.id());
+      writeOptional(out, provider.displayName());
+      writeOptional(out, provider.displayShortName());
+      writeList(out, provider.domains());
+      writeList(out, provider.mxDomains());
+      writeList(out, provider.documentationUrls());
+      writeList(out, provider.notes());
+      writeServers(out, provider.incomingServers());
+      writeServers(out, provider.outgoingServers());
     }
   }
 
@@ -180,52 +252,96 @@ public final class CompiledDatabase {
   }
 
   private static List<ClientConfig> readDocuments(DataInputStream in) throws IOException {
-    int count = in.readInt();
-    List<ClientConfig> documents = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ClientConfig.Builder document = ClientConfig.builder().sourceName(in.readUTF()).version(in.readUTF());
-      if (in.readBoolean()) {
-        OAuth2Config.Builder oauth = OAuth2Config.builder();
-        String issuer = readNullable(in);
-        if (issuer != null) {
-          oauth.issuer(issuer);
-        }
-        String scope = readNullable(in);
-        if (scope != null) {
-          oauth.scope(scope);
-        }
-        String authUrl = readNullable(in);
-        if (authUrl != null) {
-          oauth.authUrl(authUrl);
-        }
-        String tokenUrl = readNullable(in);
-        if (tokenUrl != null) {
-          oauth.tokenUrl(tokenUrl);
-        }
-        String deviceUrl = readNullable(in);
-        if (deviceUrl != null) {
-          oauth.deviceAuthUrl(deviceUrl);
-        }
-        document.oAuth2(oauth.build());
-      }
-      int providers = in.readInt();
-      for (int p = 0; p < providers; p++) {
-        EmailProviderConfig.Builder provider = EmailProviderConfig.builder().id(in.readUTF());
-        String displayName = readNullable(in);
-        if (displayName != null) {
-          provider.displayName(displayName);
-        }
-        String shortName = readNullable(in);
-        if (shortName != null) {
-          provider.displayShortName(shortName);
-        }
-        provider.domains(readList(in)).mxDomains(readList(in)).documentationUrls(readList(in)).notes(readList(in));
-        provider.incomingServers(readServers(in)).outgoingServers(readServers(in));
-        document.addEmailProviders(provider.build());
-      }
-      documents.add(document.build());
+    List<LazyDocument> lazy = readLazyDocuments(in);
+    List<ClientConfig> documents = new ArrayList<>(lazy.size());
+    for (LazyDocument document : lazy) {
+      documents.add(document.document());
     }
     return documents;
+  }
+
+  /**
+   * Reads one layer of what {@link #write} wrote as documents decoded on first use, skipping the
+   * other layers.
+   *
+   * @throws IOException when the file has no layer of that name
+   */
+  public static List<LazyDocument> readLazyLayer(InputStream stream, String wanted) throws IOException {
+    DataInputStream in = new DataInputStream(stream);
+    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+      throw new IOException("not a compiled provider database of version " + VERSION);
+    }
+    int layerCount = in.readInt();
+    for (int l = 0; l < layerCount; l++) {
+      String name = in.readUTF();
+      int length = in.readInt();
+      if (name.equals(wanted)) {
+        return readLazyDocuments(in);
+      }
+      in.skipNBytes(length);
+    }
+    throw new IOException("the compiled provider database has no layer " + wanted);
+  }
+
+  private static List<LazyDocument> readLazyDocuments(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<LazyDocument> documents = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String sourceName = in.readUTF();
+      int sectionCount = in.readInt();
+      List<SectionHead> sections = new ArrayList<>(sectionCount);
+      for (int s = 0; s < sectionCount; s++) {
+        sections.add(new SectionHead(List.copyOf(readList(in)), List.copyOf(readList(in))));
+      }
+      byte[] body = new byte[in.readInt()];
+      in.readFully(body);
+      documents.add(new LazyDocument(sourceName, sections, body));
+    }
+    return documents;
+  }
+
+  private static ClientConfig readDocument(DataInputStream in, String sourceName) throws IOException {
+    ClientConfig.Builder document = ClientConfig.builder().sourceName(sourceName).version(in.readUTF());
+    if (in.readBoolean()) {
+      OAuth2Config.Builder oauth = OAuth2Config.builder();
+      String issuer = readNullable(in);
+      if (issuer != null) {
+        oauth.issuer(issuer);
+      }
+      String scope = readNullable(in);
+      if (scope != null) {
+        oauth.scope(scope);
+      }
+      String authUrl = readNullable(in);
+      if (authUrl != null) {
+        oauth.authUrl(authUrl);
+      }
+      String tokenUrl = readNullable(in);
+      if (tokenUrl != null) {
+        oauth.tokenUrl(tokenUrl);
+      }
+      String deviceUrl = readNullable(in);
+      if (deviceUrl != null) {
+        oauth.deviceAuthUrl(deviceUrl);
+      }
+      document.oAuth2(oauth.build());
+    }
+    int providers = in.readInt();
+    for (int p = 0; p < providers; p++) {
+      EmailProviderConfig.Builder provider = EmailProviderConfig.builder().id(in.readUTF());
+      String displayName = readNullable(in);
+      if (displayName != null) {
+        provider.displayName(displayName);
+      }
+      String shortName = readNullable(in);
+      if (shortName != null) {
+        provider.displayShortName(shortName);
+      }
+      provider.domains(readList(in)).mxDomains(readList(in)).documentationUrls(readList(in)).notes(readList(in));
+      provider.incomingServers(readServers(in)).outgoingServers(readServers(in));
+      document.addEmailProviders(provider.build());
+    }
+    return document.build();
   }
 
   private static void writeServers(DataOutputStream out, List<ServerConfig> servers) throws IOException {

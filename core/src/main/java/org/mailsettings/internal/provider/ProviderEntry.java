@@ -18,8 +18,13 @@ import org.mailsettings.internal.net.HostNames;
 
 /** One provider of a database: its parsed section, its public description, and its origin. */
 public final class ProviderEntry {
-  private final EmailProviderConfig config;
+  // Either the section itself, or the bundled document it is decoded from on first use.
+  private final @Nullable EmailProviderConfig config;
   private final Optional<OAuth2Config> oauth2;
+  private final CompiledDatabase.@Nullable LazyDocument document;
+  private final int section;
+  private final List<String> domains;
+  private final List<String> mxDomains;
   private final Source source;
   private final String origin;
   // Built on first use: a resolver starts with every bundled entry (200 providers, 1,000
@@ -46,8 +51,32 @@ public final class ProviderEntry {
   public ProviderEntry(EmailProviderConfig config, Optional<OAuth2Config> oauth2, Source source, String origin) {
     this.config = config;
     this.oauth2 = oauth2;
+    this.document = null;
+    this.section = 0;
+    this.domains = config.domains();
+    this.mxDomains = config.mxDomains();
     this.source = source;
     this.origin = origin;
+  }
+
+  private ProviderEntry(CompiledDatabase.LazyDocument document, int section, Source source) {
+    this.config = null;
+    this.oauth2 = Optional.empty(); // the document's, once decoded
+    this.document = document;
+    this.section = section;
+    this.domains = document.sections().get(section).domains();
+    this.mxDomains = document.sections().get(section).mxDomains();
+    this.source = source;
+    this.origin = document.sourceName();
+  }
+
+  /** The entries of a compiled document's sections, decoded when one is first used. */
+  static List<ProviderEntry> of(CompiledDatabase.LazyDocument document, Source source) {
+    List<ProviderEntry> entries = new java.util.ArrayList<>(document.sections().size());
+    for (int section = 0; section < document.sections().size(); section++) {
+      entries.add(new ProviderEntry(document, section, source));
+    }
+    return entries;
   }
 
   private Derived derived() {
@@ -60,20 +89,27 @@ public final class ProviderEntry {
   }
 
   private Derived derive() {
+    EmailProviderConfig section = config();
+    Optional<OAuth2Config> block = oauth2();
     Provider.Builder builder =
         Provider.builder()
-            .id(config.id().isEmpty() ? origin : config.id())
-            .name(config.name())
-            .addAllNotes(config.notes())
-            .addAllDomains(config.domains())
+            .id(section.id().isEmpty() ? origin : section.id())
+            .name(section.name())
+            .addAllNotes(section.notes())
+            .addAllDomains(section.domains())
             .source(source)
             .origin(origin);
-    if (!config.documentationUrls().isEmpty()) {
-      builder.documentationUrl(config.documentationUrls().get(0));
+    if (!section.documentationUrls().isEmpty()) {
+      builder.documentationUrl(section.documentationUrls().get(0));
     }
-    oauth2.flatMap(ProviderEntry::oauth2Settings).ifPresent(builder::oauth2);
+    if (block.isPresent()) { // (no lambdas: this runs for the first resolution of a process)
+      Optional<OAuth2Settings> settings = oauth2Settings(block.get());
+      if (settings.isPresent()) {
+        builder.oauth2(settings.get());
+      }
+    }
     IdentityHashMap<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
-    for (List<ServerConfig> servers : List.of(config.incomingServers(), config.outgoingServers())) {
+    for (List<ServerConfig> servers : List.of(section.incomingServers(), section.outgoingServers())) {
       for (ServerConfig server : servers) {
         if (server.hostname().indexOf('%') < 0) {
           Optional<String> host = HostNames.normalise(server.hostname());
@@ -98,7 +134,7 @@ public final class ProviderEntry {
       OAuth2Settings.Builder settings =
           OAuth2Settings.builder()
               .issuer(block.issuer().get())
-              .addScopes(block.scope().get().strip().split("\\s+"))
+              .addAllScopes(scopes(block.scope().get()))
               .authorizationEndpoint(new URI(block.authUrl().get()))
               .tokenEndpoint(new URI(block.tokenUrl().get()));
       if (block.deviceAuthUrl().isPresent()) {
@@ -108,6 +144,22 @@ public final class ProviderEntry {
     } catch (URISyntaxException | InvalidSettingsException e) {
       return Optional.empty();
     }
+  }
+
+  /** The scopes of a space-separated list (a loop, not a regular expression: start-up). */
+  private static List<String> scopes(String list) {
+    List<String> scopes = new java.util.ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= list.length(); i++) {
+      boolean space = i == list.length() || Character.isWhitespace(list.charAt(i));
+      if (space && start >= 0) {
+        scopes.add(list.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return scopes;
   }
 
   private static ServerSettings prototype(ServerConfig server, String host) {
@@ -150,7 +202,25 @@ public final class ProviderEntry {
 
   /** The parsed section with its server templates. */
   public EmailProviderConfig config() {
-    return config;
+    EmailProviderConfig eager = config;
+    if (eager != null) {
+      return eager;
+    }
+    return java.util.Objects.requireNonNull(document, "document").document().emailProviders().get(section);
+  }
+
+  private Optional<OAuth2Config> oauth2() {
+    return document == null ? oauth2 : document.document().oAuth2();
+  }
+
+  /** The section's mail domains, known without decoding it. */
+  public List<String> domains() {
+    return domains;
+  }
+
+  /** The section's MX domains, known without decoding it. */
+  public List<String> mxDomains() {
+    return mxDomains;
   }
 
   /** The public description. */

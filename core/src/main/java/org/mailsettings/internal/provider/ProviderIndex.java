@@ -3,6 +3,7 @@ package org.mailsettings.internal.provider;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ public final class ProviderIndex {
 
   private final Source source;
   private final String description;
-  private final Supplier<List<ProviderEntry>> load;
+  private final @Nullable Supplier<List<ProviderEntry>> load;
   private volatile @Nullable Indexed indexed;
 
   /** The entries and their maps, built once. */
@@ -56,10 +57,10 @@ public final class ProviderIndex {
     Indexed(List<ProviderEntry> entries) {
       this.entries = List.copyOf(entries);
       for (ProviderEntry entry : this.entries) {
-        for (String domain : entry.config().domains()) {
+        for (String domain : entry.domains()) {
           byDomain.putIfAbsent(domain, entry);
         }
-        for (String mxDomain : entry.config().mxDomains()) {
+        for (String mxDomain : entry.mxDomains()) {
           byMxDomain.putIfAbsent(mxDomain, entry);
         }
       }
@@ -74,7 +75,7 @@ public final class ProviderIndex {
     this.source = source;
     this.description = description;
     this.indexed = new Indexed(entries);
-    this.load = () -> entries;
+    this.load = null; // indexed already
   }
 
   private ProviderIndex(Source source, String description, Supplier<List<ProviderEntry>> load) {
@@ -97,7 +98,7 @@ public final class ProviderIndex {
       synchronized (this) {
         known = indexed;
         if (known == null) {
-          known = new Indexed(load.get());
+          known = new Indexed(Objects.requireNonNull(load, "load").get());
           indexed = known;
         }
       }

@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.mailsettings.Source;
 
-/** The ISPDB snapshot's layer is read alone and decoded only when a lookup reaches it. */
+/**
+ * The ISPDB snapshot's layer is read alone and decoded only when a lookup reaches it; a layer's
+ * documents are decoded one by one, when a lookup needs one.
+ */
 class LazyLayerTest {
 
   private static byte[] compiledDatabase() throws IOException {
@@ -47,5 +50,44 @@ class LazyLayerTest {
     assertThat(index.byDomain("not-a-snapshot-domain.invalid")).isEmpty();
     assertThat(index.entries()).hasSizeGreaterThan(100);
     assertThat(loads).hasValue(1);
+  }
+
+  @Test
+  void aLookupDecodesOnlyTheDocumentItFinds() throws IOException {
+    List<CompiledDatabase.LazyDocument> documents =
+        CompiledDatabase.readLazyLayer(new ByteArrayInputStream(compiledDatabase()), CompiledDatabase.CURATED);
+    List<ProviderEntry> entries = new java.util.ArrayList<>();
+    for (CompiledDatabase.LazyDocument document : documents) {
+      entries.addAll(ProviderEntry.of(document, Source.BUNDLED_DATABASE));
+    }
+    ProviderIndex index = new ProviderIndex(Source.BUNDLED_DATABASE, "curated", entries);
+    assertThat(documents).hasSizeGreaterThan(30).noneMatch(CompiledDatabase.LazyDocument::isDecoded);
+
+    ProviderEntry vizus = index.byDomain("vizus.cz").orElseThrow();
+    assertThat(vizus.provider().name()).isEqualTo("VIZUS");
+    assertThat(vizus.config().incomingServers()).isNotEmpty();
+    assertThat(index.byMxHost("mx1.forpsi.com")).isPresent();
+
+    assertThat(documents).filteredOn(CompiledDatabase.LazyDocument::isDecoded)
+        .extracting(CompiledDatabase.LazyDocument::sourceName)
+        .containsExactly("bundled:vizus.cz.xml");
+  }
+
+  @Test
+  void aLazyDocumentDecodesToWhatTheWholeLayerReads() throws IOException {
+    byte[] file = compiledDatabase();
+    for (String layer : List.of(CompiledDatabase.CURATED, CompiledDatabase.ISPDB_SNAPSHOT)) {
+      List<CompiledDatabase.LazyDocument> lazy = CompiledDatabase.readLazyLayer(new ByteArrayInputStream(file), layer);
+      List<org.mailsettings.clientconfig.ClientConfig> whole =
+          CompiledDatabase.readLayer(new ByteArrayInputStream(file), layer).documents();
+      assertThat(lazy).extracting(CompiledDatabase.LazyDocument::document).containsExactlyElementsOf(whole);
+      for (int i = 0; i < lazy.size(); i++) {
+        List<org.mailsettings.clientconfig.EmailProviderConfig> sections = whole.get(i).emailProviders();
+        assertThat(lazy.get(i).sections()).extracting(CompiledDatabase.SectionHead::domains)
+            .containsExactlyElementsOf(sections.stream().map(p -> p.domains()).toList());
+        assertThat(lazy.get(i).sections()).extracting(CompiledDatabase.SectionHead::mxDomains)
+            .containsExactlyElementsOf(sections.stream().map(p -> p.mxDomains()).toList());
+      }
+    }
   }
 }
