@@ -118,15 +118,7 @@ final class OfflineCheck {
       Finding.Builder finding = p.finding();
       if (!p.fixes().isEmpty() && corrected.isPresent() && base.isPresent()) {
         ServerSettings fix = fix(base.get(), corrected.get(), p.fixes());
-        boolean changesNothing = settings.isPresent() && fix.equals(settings.get());
-        // A fix of the host alone that keeps the host (the corrected settings went another way,
-        // such as to an unencrypted port where no certificate matters) would fix nothing.
-        if (settings.isPresent() && p.fixes().equals(EnumSet.of(SettingsField.HOST))
-            && fix.host().equals(settings.get().host())) {
-          changesNothing = true;
-        }
-        // A label that the port settles reads as the right security; the form must still change.
-        if (!changesNothing || (p.fixes().contains(SettingsField.SECURITY) && typed.securityLabel().isPresent())) {
+        if (changesAField(fix, base.get(), p.fixes())) {
           finding.fix(fix);
         }
       }
@@ -744,6 +736,35 @@ final class OfflineCheck {
     } catch (InvalidSettingsException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code fix} changes at least one of the fields its finding concerns from what the form
+   * holds ({@code base}: the form as read, with what cannot be read taken from the corrected
+   * settings). A fix that leaves them all as they are is no fix, whichever the finding: the
+   * corrected settings may have gone another way (to an unencrypted port, where no certificate
+   * name matters, for a finding about the host) and applying it would leave the finding. A field
+   * that cannot be read always changes. The security changes when the fix's differs from what the
+   * form reads or from what its label says without the port ("SSL" on 587 reads as STARTTLS, yet
+   * the form must still change to say so).
+   */
+  private boolean changesAField(ServerSettings fix, ServerSettings base, Set<SettingsField> fields) {
+    for (SettingsField field : fields) {
+      boolean changes = switch (field) {
+        case HOST -> host == null || !fix.host().equals(base.host());
+        case PORT -> port == 0 || fix.port() != base.port();
+        case SECURITY -> read == null || fix.security() != read || fix.security() != meant;
+        case USERNAME -> !usernameReadable || !fix.username().equals(base.username());
+        // How the user logs in, and the user name a login needs (fix() fills it in with the login).
+        case AUTHENTICATION -> !fix.authMethods().equals(base.authMethods()) || !fix.username().equals(base.username());
+        case IMAP_PATH_PREFIX -> !prefixReadable || !fix.imapPathPrefix().equals(base.imapPathPrefix());
+        case ADDRESS, PASSWORD -> false; // not part of the server settings: no fix changes them
+      };
+      if (changes) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The form's settings with the fields a finding concerns taken from the corrected settings. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -62,6 +63,37 @@ class SettingsCheckProperties {
         assertThat(again.has(finding.code())).as("%s%n  fixed by %s%n  then %s", result, fix.get(), again).isFalse();
       }
     }
+  }
+
+  /**
+   * The forms jqwik found, checked on every run whatever the seed: IMAP typed on SMTP's port 25
+   * with "TLS" at a NEOSERV customer domain (known by its MX host), without a login, and with a
+   * user name or an IMAP path prefix that cannot be read (so that there are no settings as read to
+   * compare a fix with). The corrected settings go to NEOSERV's unencrypted IMAP port,
+   * where no certificate name matters, so they keep the typed host: CERTIFICATE_NAMES_SERVER's
+   * fix of the host would have changed nothing, and applying it left the finding.
+   */
+  @Example
+  void imapOnPort25WithTlsAtANeoservCustomerDomain() {
+    for (TypedSettings form : List.of(neoservImapOnPort25("a\nb", Optional.empty()), neoservImapOnPort25("", Optional.of("IN\u0000BOX")))) {
+      applyingOneFixRemovesItsFinding(form);
+      applyingTheCorrectedSettingsLeavesNoError(form);
+    }
+  }
+
+  /** The form jqwik found: IMAP on port 25 with "TLS" for a NEOSERV customer, no login, with this user name and prefix. */
+  static TypedSettings neoservImapOnPort25(String username, Optional<String> prefix) {
+    return TypedSettings.builder()
+        .address("jan@firma.si")
+        .addMxHosts("strela.avant.si")
+        .protocol(Protocol.IMAP)
+        .host("mail.firma.si")
+        .port(25)
+        .securityLabel("TLS")
+        .loginRequired(false)
+        .username(username)
+        .imapPathPrefix(prefix)
+        .build();
   }
 
   @Provide

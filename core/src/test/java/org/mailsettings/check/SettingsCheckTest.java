@@ -181,6 +181,22 @@ class SettingsCheckTest {
     assertThat(result.has(FindingCode.PORT_NOT_PROVIDERS)).isFalse(); // NEOSERV lists 143 without SSL
   }
 
+  @Test
+  void aFixThatWouldLeaveItsFieldsAsTypedIsNoFix() {
+    // IMAP on SMTP's port 25 with "TLS", no login, the user name unreadable: the corrected settings
+    // go to NEOSERV's unencrypted port 143 and keep the typed host, so the certificate finding has no fix.
+    CheckResult result = CHECK.check(SettingsCheckProperties.neoservImapOnPort25("a\nb", java.util.Optional.empty()));
+    assertThat(result.settings()).isEmpty();
+    assertThat(result.corrected()).hasValueSatisfying(c -> {
+      assertThat(c.host()).isEqualTo("mail.firma.si");
+      assertThat(c.security().isEncrypted()).isFalse();
+    });
+    assertThat(only(result, FindingCode.CERTIFICATE_NAMES_SERVER).fix()).isEmpty();
+    // The other findings still have theirs, each changing a field it concerns.
+    assertThat(only(result, FindingCode.PORT_OF_OTHER_PROTOCOL).fix()).map(ServerSettings::port).hasValue(143);
+    assertThat(only(result, FindingCode.USERNAME_INVALID).fix()).map(ServerSettings::username).hasValue("jan@firma.si");
+  }
+
   // ---- SPOJE.NET (seed 004) ----
 
   @Test
