@@ -37,6 +37,7 @@ import org.mailsettings.probe.ProbeResult;
 import org.mailsettings.probe.Prober;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -199,7 +200,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   @Option(
       names = "--verify",
-      description = "Log in to the candidates to find the ones that work (asks for the password, or see --password-env).")
+      description = "Log in to the candidates to find the ones that work (asks for the password, or see --password-env and "
+          + "--oauth-client-id).")
   private boolean verify;
 
   @Option(
@@ -208,26 +210,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
       description = "With --verify: read the password from this environment variable instead of asking.")
   private @Nullable String passwordEnv;
 
-  @Option(
-      names = "--oauth-client-id",
-      paramLabel = "ID",
-      description = "With --verify: sign in with OAuth 2.0 instead of a password, as the application registered with the "
-          + "provider under this client id (Google, Microsoft, ...: the provider's data must offer OAuth 2.0). "
-          + "The browser opens (or its address is printed); see --device.")
-  private @Nullable String oauthClientId;
-
-  @Option(
-      names = "--oauth-client-secret-env",
-      paramLabel = "NAME",
-      description = "With --oauth-client-id: read the client secret (Google's desktop clients have one) from this environment "
-          + "variable; a secret is never taken as an option's value.")
-  private @Nullable String oauthClientSecretEnv;
-
-  @Option(
-      names = "--device",
-      description = "With --oauth-client-id: sign in with the device grant (a code to enter on any device), for terminals "
-          + "without a browser, where the provider offers it (Microsoft does, Google does not for mail).")
-  private boolean device;
+  @Mixin(name = OAuthClientOptions.MIXIN)
+  private final OAuthClientOptions oauthClient = new OAuthClientOptions();
 
   @Option(
       names = "--truststore",
@@ -326,12 +310,11 @@ public final class MailSettingsCommand implements Callable<Integer> {
       Verifying verifying = null;
       if (verify || properties) {
         try {
-          if (oauthClientId != null) {
-            oauth = OAuthSignIn.create(
-                OAuthSignIn.registration(oauthClientId, oauthClientSecretEnv, environment), oauthOptions(), device, browser);
+          if (oauthClient.given()) {
+            oauth = oauthClient.signIn(environment, oauthOptions(), browser);
           }
           verifying = Verifying.create(
-              resolver, trustStore, trustStorePassword, allowPlaintext, verify && oauthClientId == null ? password() : null);
+              resolver, trustStore, trustStorePassword, allowPlaintext, verify && !oauthClient.given() ? password() : null);
         } catch (IllegalArgumentException e) {
           if (oauth != null) {
             oauth.close();
@@ -373,10 +356,8 @@ public final class MailSettingsCommand implements Callable<Integer> {
 
   /** The OAuth 2.0 options go together, with --verify, and for addresses given one by one. */
   private void checkOAuthOptions(boolean list) {
-    if (oauthClientId == null) {
-      if (oauthClientSecretEnv != null || device) {
-        throw new IllegalArgumentException((device ? "--device" : "--oauth-client-secret-env") + " goes with --oauth-client-id ID");
-      }
+    oauthClient.check();
+    if (!oauthClient.given()) {
       return;
     }
     if (!verify) {

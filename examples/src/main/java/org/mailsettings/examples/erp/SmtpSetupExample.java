@@ -27,6 +27,7 @@ import org.mailsettings.check.Wording;
 import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionRequest;
 import org.mailsettings.examples.cli.ConsolePassword;
+import org.mailsettings.examples.cli.OAuthClientOptions;
 import org.mailsettings.examples.cli.OAuthSignIn;
 import org.mailsettings.jakarta.Credentials;
 import org.mailsettings.jakarta.LiveCheck;
@@ -37,6 +38,7 @@ import org.mailsettings.oauth2.OAuth2Exception;
 import org.mailsettings.oauth2.OAuth2Options;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,20 +95,8 @@ public final class SmtpSetupExample implements Callable<Integer> {
   @Option(names = "--password-env", description = "Read the password from this environment variable.")
   private @Nullable String passwordEnv;
 
-  @Option(
-      names = "--oauth-client-id",
-      paramLabel = "ID",
-      description = "The ERP's OAuth 2.0 client id at the provider: \"Sign in with Google / Microsoft\" where the sender's provider takes it.")
-  private @Nullable String oauthClientId;
-
-  @Option(
-      names = "--oauth-client-secret-env",
-      paramLabel = "NAME",
-      description = "Read the OAuth 2.0 client secret (Google's desktop clients have one) from this environment variable.")
-  private @Nullable String oauthClientSecretEnv;
-
-  @Option(names = "--device", description = "Sign in with a code to enter on any device (the device grant) instead of the browser.")
-  private boolean device;
+  @Mixin(name = OAuthClientOptions.MIXIN)
+  private final OAuthClientOptions oauthClient = new OAuthClientOptions();
 
   @Option(names = "--providers", paramLabel = "DIR", description = "Provider files consulted before the bundled database.")
   private @Nullable Path providers;
@@ -143,6 +133,7 @@ public final class SmtpSetupExample implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    oauthClient.check();
     PrintWriter out = spec.commandLine().getOut();
     Locale locale = language == null ? Locale.getDefault() : Locale.forLanguageTag(language);
     Wording wording = Wording.library();
@@ -163,7 +154,7 @@ public final class SmtpSetupExample implements Callable<Integer> {
       clientBuilder.sslContext(context);
       oauthOptions.sslContext(context);
     }
-    if (host == null && oauthClientId != null) {
+    if (host == null && oauthClient.given()) {
       out.println("--oauth-client-id signs in to the sender's real provider: give its --server (the embedded demo server takes the demo password).");
       return 2;
     }
@@ -214,17 +205,15 @@ public final class SmtpSetupExample implements Callable<Integer> {
         }
         Resolution known = client.resolve(ResolutionRequest.of(address));
         Credentials credentials;
-        if (embedded == null && oauthClientId != null && OAuthSignIn.offered(known)) {
+        if (embedded == null && oauthClient.given() && OAuthSignIn.offered(known)) {
           out.println(known.provider().map(p -> p.name()).orElse("The provider") + " takes a sign-in with OAuth 2.0: "
               + OAuthSignIn.label(known) + ".");
-          org.mailsettings.oauth2.ClientRegistration registration;
           try {
-            registration = OAuthSignIn.registration(oauthClientId, oauthClientSecretEnv, System.getenv());
+            signIn = oauthClient.signIn(System.getenv(), oauthOptions.build(), browser);
           } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
             return 2;
           }
-          signIn = OAuthSignIn.create(registration, oauthOptions.build(), device, browser);
           try {
             credentials = signIn.signIn(known, out);
           } catch (OAuth2Exception e) {

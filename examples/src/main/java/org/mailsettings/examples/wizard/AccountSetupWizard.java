@@ -25,6 +25,7 @@ import org.mailsettings.ResolutionRequest;
 import org.mailsettings.Source;
 import org.mailsettings.SourceReport;
 import org.mailsettings.examples.cli.ConsolePassword;
+import org.mailsettings.examples.cli.OAuthClientOptions;
 import org.mailsettings.examples.cli.OAuthSignIn;
 import org.mailsettings.jakarta.Credentials;
 import org.mailsettings.jakarta.MailConnector;
@@ -34,7 +35,6 @@ import org.mailsettings.jakarta.VerificationOutcome;
 import org.mailsettings.jakarta.VerificationReport;
 import org.mailsettings.jakarta.VerificationStatus;
 import org.mailsettings.oauth2.Browser;
-import org.mailsettings.oauth2.ClientRegistration;
 import org.mailsettings.oauth2.OAuth2Exception;
 import org.mailsettings.oauth2.OAuth2Options;
 import org.mailsettings.probe.ProbeOptions;
@@ -42,6 +42,7 @@ import org.mailsettings.probe.ProbeResult;
 import org.mailsettings.probe.Prober;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -74,20 +75,8 @@ public final class AccountSetupWizard implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "The deadline of discovery (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds = 10;
 
-  @Option(
-      names = "--oauth-client-id",
-      paramLabel = "ID",
-      description = "The application's OAuth 2.0 client id at the provider: offers \"Sign in with Google / Microsoft\" where the provider takes it.")
-  private @Nullable String oauthClientId;
-
-  @Option(
-      names = "--oauth-client-secret-env",
-      paramLabel = "NAME",
-      description = "Read the OAuth 2.0 client secret (Google's desktop clients have one) from this environment variable.")
-  private @Nullable String oauthClientSecretEnv;
-
-  @Option(names = "--device", description = "Sign in with a code to enter on any device (the device grant) instead of the browser.")
-  private boolean device;
+  @Mixin(name = OAuthClientOptions.MIXIN)
+  private final OAuthClientOptions oauthClient = new OAuthClientOptions();
 
   private final BufferedReader in;
   private final PrintWriter out;
@@ -148,8 +137,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
    * @return this wizard
    */
   public AccountSetupWizard withClient(String clientId, boolean deviceGrant) {
-    this.oauthClientId = clientId;
-    this.device = deviceGrant;
+    oauthClient.use(clientId, deviceGrant);
     return this;
   }
 
@@ -160,6 +148,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    oauthClient.check();
     MailSettingsResolver settingsResolver = resolver;
     if (settingsResolver == null) {
       MailSettingsResolver.Builder builder = MailSettingsResolver.builder();
@@ -233,7 +222,7 @@ public final class AccountSetupWizard implements Callable<Integer> {
         String provider = resolution.provider().map(p -> p.name()).orElse("The provider");
         boolean required = OAuthSignIn.required(resolution);
         out.println();
-        if (oauthClientId != null) {
+        if (oauthClient.given()) {
           out.println(provider + (required ? " wants" : " offers") + " a sign-in with OAuth 2.0 instead of a password.");
           if (askYes(OAuthSignIn.label(resolution) + "? [Y/n] ", true)) {
             return signIn(connector, resolution, incoming, outgoing, verifyOptions);
@@ -255,14 +244,14 @@ public final class AccountSetupWizard implements Callable<Integer> {
   private int signIn(
       MailConnector connector, Resolution resolution, List<Candidate> incoming, List<Candidate> outgoing, VerifyOptions verifyOptions)
       throws InterruptedException {
-    ClientRegistration registration;
+    OAuthSignIn started;
     try {
-      registration = OAuthSignIn.registration(java.util.Objects.requireNonNull(oauthClientId), oauthClientSecretEnv, System.getenv());
+      started = oauthClient.signIn(System.getenv(), oauthOptions, browser);
     } catch (IllegalArgumentException e) {
       out.println(e.getMessage());
       return 2;
     }
-    try (OAuthSignIn signIn = OAuthSignIn.create(registration, oauthOptions, device, browser)) {
+    try (OAuthSignIn signIn = started) {
       Credentials credentials = signIn.signIn(resolution, out);
       out.println("Logging in ...");
       VerificationReport in = connector.verify(incoming, resolution.address(), credentials, verifyOptions);
