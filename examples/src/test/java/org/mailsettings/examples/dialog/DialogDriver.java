@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
-import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.SwingUtilities;
@@ -124,7 +123,9 @@ final class DialogDriver {
    * Clicks the middle of {@code component} with the mouse, once it is shown and enabled. A button
    * is clicked again when its action did not fire (under a loaded X server a click can land while
    * the window lays itself out again and move nothing, as a user's would, who then clicks again),
-   * and after two such clicks pressed as the space bar would press it: the same action.
+   * and after two such clicks pressed as the space bar would press it: the same action. This is
+   * the driver's one retry of a button: when it returns, the button's action has run (on the
+   * event dispatch thread), so what it starts is awaited, never clicked for again.
    */
   void click(JComponent component) {
     if (!(component instanceof javax.swing.AbstractButton button)) {
@@ -166,29 +167,6 @@ final class DialogDriver {
     robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
     robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
     robot.waitForIdle();
-  }
-
-  /**
-   * Clicks {@code button} until {@code started} holds (a click that lands while the window lays
-   * itself out again under a loaded X server is lost, as a user's would be, who then clicks
-   * again); fails naming {@code what} after three clicks.
-   */
-  void clickUntil(JButton button, String what, Callable<Boolean> started) {
-    for (int clicks = 1; clicks <= 2; clicks++) {
-      click(button);
-      if (within(Duration.ofSeconds(5), started)) {
-        return;
-      }
-    }
-    // Under a loaded CI the mouse may keep missing a button that moves while hint rows appear:
-    // press it as the keyboard's space bar would, which runs the same action.
-    onEdt(() -> {
-      button.doClick();
-      return null;
-    });
-    if (!within(Duration.ofSeconds(30), started)) {
-      throw new AssertionError("Not after two clicks and a press of " + button.getName() + ": " + what);
-    }
   }
 
   /** Clicks into {@code field}, selects what it holds, and types {@code text} over it, key by key. */
