@@ -102,10 +102,13 @@ public final class CompiledDatabase {
   public static final String ISPDB_SNAPSHOT = "ispdb-snapshot";
 
   /**
-   * Build step: {@code CompiledDatabase <curated directory> <ISPDB snapshot directory>}: parses the
-   * curated files the curated directory's index lists (a curated file with parser warnings fails
-   * the build) and every {@code *.xml} file of the snapshot in name order (third-party data, taken
-   * as it is), and writes {@value #RESOURCE} into the curated directory.
+   * Build step: {@code CompiledDatabase <curated directory> <ISPDB snapshot directory> [<override
+   * report>]}: parses the curated files the curated directory's index lists (a curated file with
+   * parser warnings fails the build) and every {@code *.xml} file of the snapshot in name order
+   * (third-party data, taken as it is), and writes {@value #RESOURCE} into the curated directory.
+   * The domains where the curated layer overrides the snapshot, and what it adds, are listed in
+   * the report file when one is given (the build writes {@code target/curated-overrides.txt}: a
+   * quiet build stays quiet), else on standard output.
    */
   public static void main(String[] args) throws IOException {
     Path curatedDirectory = Path.of(args[0]);
@@ -127,13 +130,21 @@ public final class CompiledDatabase {
       snapshot.add(ClientConfig.builder().from(parsed).sourceName("ispdb:" + file.getFileName()).build());
     }
     List<String> redundant = new ArrayList<>();
+    List<String> report = new ArrayList<>();
     for (OverrideCheck.Takeover override : OverrideCheck.overrides(curated, snapshot)) {
-      // The build log lists every domain the curated layer takes over from the snapshot, and why.
-      System.out.println("curated " + override.curatedProvider() + " overrides ISPDB " + override.snapshotProviders()
+      // Every domain the curated layer takes over from the snapshot, and why.
+      report.add("curated " + override.curatedProvider() + " overrides ISPDB " + override.snapshotProviders()
           + " for " + override.domains() + ": " + (override.redundant() ? "NOTHING NEW" : String.join(", ", override.additions())));
       if (override.redundant()) {
         redundant.add(override.curatedProvider());
       }
+    }
+    if (args.length > 2) {
+      Path reportFile = Path.of(args[2]);
+      Files.createDirectories(reportFile.toAbsolutePath().getParent());
+      Files.write(reportFile, report);
+    } else {
+      report.forEach(System.out::println);
     }
     if (!redundant.isEmpty()) {
       throw new IOException("curated files that say nothing the ISPDB snapshot does not already say (delete them): " + redundant);
