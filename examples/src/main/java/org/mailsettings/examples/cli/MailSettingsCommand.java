@@ -1,11 +1,17 @@
 package org.mailsettings.examples.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -214,6 +220,14 @@ public final class MailSettingsCommand implements Callable<Integer> {
   private final OAuthClientOptions oauthClient = new OAuthClientOptions();
 
   @Option(
+      names = "--save-refresh-token",
+      paramLabel = "FILE",
+      description = "With --oauth-client-id: after the sign-in, write the account's refresh token to FILE (readable by "
+          + "you only), for an application that signs in with it, such as the Spring Boot starter's "
+          + "mailsettings.oauth2.refresh-token. The token is never printed.")
+  private @Nullable Path refreshTokenFile;
+
+  @Option(
       names = "--truststore",
       paramLabel = "FILE",
       description = "A PKCS#12 trust store of private certificate authorities, for --verify.")
@@ -358,6 +372,9 @@ public final class MailSettingsCommand implements Callable<Integer> {
   private void checkOAuthOptions(boolean list) {
     oauthClient.check();
     if (!oauthClient.given()) {
+      if (refreshTokenFile != null) {
+        throw new IllegalArgumentException("--save-refresh-token goes with --oauth-client-id ID and --verify");
+      }
       return;
     }
     if (!verify) {
@@ -639,7 +656,37 @@ public final class MailSettingsCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return Verifying.Result.signInFailed("interrupted");
     }
+    Path tokenFile = refreshTokenFile;
+    if (tokenFile != null) {
+      saveRefreshToken(signIn, resolution, tokenFile, err);
+    }
     return verifying.verify(resolution, confirmedDomains(resolution, err), credentials);
+  }
+
+  /**
+   * Writes the signed-in account's refresh token to {@code file}, created readable and writable by
+   * the owner only where the file system has POSIX permissions (an existing file is replaced: a
+   * new sign-in's token replaces the old one).
+   */
+  private static void saveRefreshToken(OAuthSignIn signIn, Resolution resolution, Path file, PrintWriter err) {
+    Optional<String> token = signIn.refreshToken(resolution);
+    if (token.isEmpty()) {
+      err.println("mailsettings: the provider issued no refresh token (it did not grant offline access); nothing saved");
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+      byte[] bytes = (token.get() + "\n").getBytes(StandardCharsets.UTF_8);
+      if (file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.write(Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), bytes);
+      } else {
+        Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+      }
+      err.println("Saved the refresh token to " + Terminal.safe(file.toString()) + " (keep it as you would a password).");
+    } catch (IOException e) {
+      err.println("mailsettings: could not save the refresh token to " + Terminal.safe(file.toString()) + ": "
+          + Terminal.safe(String.valueOf(e.getMessage())));
+    }
   }
 
   /**

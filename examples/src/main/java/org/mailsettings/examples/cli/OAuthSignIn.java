@@ -177,6 +177,18 @@ public final class OAuthSignIn implements AutoCloseable {
     return account.credentials();
   }
 
+  /**
+   * {@return the refresh token this run's sign-in obtained for the resolution's account; empty
+   * before a sign-in or when the provider issued none}
+   *
+   * @param resolution the account's resolution
+   */
+  public Optional<String> refreshToken(Resolution resolution) {
+    OAuth2Account account = client.account(resolution, store);
+    Optional<TokenSet> tokens = store.load(account.key());
+    return tokens.isPresent() ? tokens.get().refreshToken() : Optional.empty();
+  }
+
   private static void showAddress(String url, PrintWriter out) {
     synchronized (out) {
       out.println("  Open this address in a browser and sign in:");

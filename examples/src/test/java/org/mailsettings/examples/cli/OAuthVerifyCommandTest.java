@@ -94,6 +94,25 @@ class OAuthVerifyCommandTest {
   }
 
   @Test
+  void theRefreshTokenIsSavedForTheOwnerOnlyWhenAsked(@TempDir Path directory) throws Exception {
+    Path file = directory.resolve("refresh-token.txt");
+    Files.writeString(file, "an older token\n");
+    assertThat(run(Map.of(), "--verify", "--oauth-client-id", TestAuthorizationServer.CLIENT_ID,
+            "--save-refresh-token", file.toString(), "jan@example.cz"))
+        .as(err.toString()).isZero();
+    assertThat(Files.readString(file)).isEqualTo("refresh-token-for-jan\n");
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    assertThat(err.toString()).contains("Saved the refresh token to " + file);
+    assertThat(out.toString() + err).doesNotContain("refresh-token-for-jan");
+
+    err.getBuffer().setLength(0);
+    assertThat(run(Map.of(), "--save-refresh-token", file.toString(), "jan@example.cz")).isEqualTo(2);
+    assertThat(err.toString()).contains("--save-refresh-token goes with --oauth-client-id ID and --verify");
+  }
+
+  @Test
   void theDeviceGrantShowsTheCodeAndPolls() {
     assertThat(run(Map.of(), "--verify", "--oauth-client-id", TestAuthorizationServer.CLIENT_ID, "--device", "--json", "jan@example.cz"))
         .as(err.toString()).isZero();
