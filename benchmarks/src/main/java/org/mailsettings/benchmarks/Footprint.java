@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.MailSettingsResolver;
+import org.mailsettings.ProviderDatabase;
 
 /**
  * The retained heap of the provider database (curated files and ISPDB snapshot, loaded once per
@@ -22,15 +23,22 @@ public final class Footprint {
   public static void main(String[] args) throws Exception {
     long empty = usedAfterGc();
     MailSettingsResolver first = MailSettingsResolver.create();
-    first.resolve("info@vizus.cz"); // loads the database (and the classes)
+    first.resolve("info@vizus.cz"); // loads the curated layer's index (and the classes), decodes one document
     held = first;
     long loaded = usedAfterGc();
+    first.resolve("jan@163.com"); // a domain only the ISPDB snapshot knows: indexes the snapshot layer
+    long snapshot = usedAfterGc();
+    // Every document decoded, as a caller that lists every provider causes: the most it holds.
+    int providers = ProviderDatabase.bundled().providerConfigs().size() + ProviderDatabase.ispdbSnapshot().providerConfigs().size();
+    long decoded = usedAfterGc();
     MailSettingsResolver second = MailSettingsResolver.create();
     second.resolve("info@vizus.cz");
     held = List.of(first, second);
     long two = usedAfterGc();
-    System.out.printf("Retained heap of the first client with the whole database: %.1f KiB%n", (loaded - empty) / 1024.0);
-    System.out.printf("Retained heap of each further client (the database is shared): %.1f KiB%n", (two - loaded) / 1024.0);
+    System.out.printf("Retained heap of the first client after its first answer: %.1f KiB%n", (loaded - empty) / 1024.0);
+    System.out.printf("... after an answer from the ISPDB snapshot too: %.1f KiB%n", (snapshot - empty) / 1024.0);
+    System.out.printf("... with every document of the database decoded (%d providers): %.1f KiB%n", providers, (decoded - empty) / 1024.0);
+    System.out.printf("Retained heap of each further client (the database is shared): %.1f KiB%n", (two - decoded) / 1024.0);
     held = null;
     first.close();
     second.close();
