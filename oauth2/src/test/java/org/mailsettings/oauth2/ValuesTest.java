@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,38 @@ class ValuesTest {
     assertThatThrownBy(() -> OAuth2Options.builder().readTimeout(Duration.ZERO).build()).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> OAuth2Options.builder().refreshSkew(Duration.ofSeconds(-1)).build()).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> OAuth2Options.builder().maxResponseBytes(10).build()).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theInMemoryStoresKeepReplaceAndForgetByKeyAndCountInsteadOfShowing() {
+    TokenStore tokens = TokenStore.inMemory();
+    TokenSet first = TokenSet.builder().accessToken("access-1").expiresAt(Instant.EPOCH).build();
+    TokenSet second = TokenSet.builder().accessToken("access-2").expiresAt(Instant.EPOCH).build();
+    assertThat(tokens.load("issuer jan@example.cz")).isEmpty();
+    tokens.save("issuer jan@example.cz", first);
+    tokens.save("issuer jan@example.cz", second);
+    tokens.save("issuer eva@example.cz", first);
+    assertThat(tokens.load("issuer jan@example.cz")).contains(second);
+    assertThat(tokens.toString()).isEqualTo("InMemoryTokenStore[2 accounts]").doesNotContain("access-");
+    tokens.delete("issuer jan@example.cz");
+    assertThat(tokens.load("issuer jan@example.cz")).isEmpty();
+    assertThat(tokens.load("issuer eva@example.cz")).contains(first);
+
+    RegistrationStore registrations = RegistrationStore.inMemory();
+    RegisteredClient client =
+        RegisteredClient.builder()
+            .issuer("https://auth.example.cz")
+            .clientId("dyn-1")
+            .addRedirectUris(URI.create("http://127.0.0.1/"))
+            .softwareId("6f1c2f6e-0a6b-4d47-9d3e-6a2c0b1e9f10")
+            .build();
+    String key = RegisteredClient.keyOf(client.issuer(), URI.create("http://127.0.0.1/"));
+    registrations.save(key, client);
+    assertThat(registrations.load(key)).contains(client);
+    assertThat(registrations.toString()).isEqualTo("InMemoryRegistrationStore[1 registrations]");
+    registrations.delete(key);
+    assertThat(registrations.load(key)).isEmpty();
+    assertThat(TokenStore.inMemory()).isNotSameAs(TokenStore.inMemory());
   }
 
   @Test
