@@ -21,6 +21,8 @@ module org.mailsettings.core {
   exports org.mailsettings.clientconfig;
   exports org.mailsettings.probe;
   exports org.mailsettings.check;
-  // The Jakarta Mail adapter checks connected addresses with the same classification as discovery.
+  // The Jakarta Mail adapter checks connected addresses with the same classification as discovery,
+  // and reads a refused OAUTHBEARER login's JSON error (RFC 7628) with the same strict reader as PACC.
   exports org.mailsettings.internal.net to org.mailsettings.jakarta;
+  exports org.mailsettings.internal.json to org.mailsettings.jakarta;
 }

@@ -13,8 +13,17 @@ import org.jspecify.annotations.Nullable;
  * <p>An access token goes to the server with SASL {@code XOAUTH2} ({@link #oauth2(Supplier)}, what
  * Google, Microsoft and Yahoo document), or with the standard {@code OAUTHBEARER} of RFC 7628
  * ({@link #oauthBearer(Supplier)}, what the OAuth profile for open public clients names), {@code
- * XOAUTH2} then serving only servers that do not offer {@code OAUTHBEARER}. Angus Mail's POP3 has
- * no SASL: there the token always goes with {@code XOAUTH2}.
+ * XOAUTH2} then serving only servers that do not offer {@code OAUTHBEARER}.
+ *
+ * <p><b>POP3 always uses {@code XOAUTH2}.</b> Angus Mail 2.0.5's POP3 provider has no SASL (its
+ * {@code POP3Store} has the SASL login commented out, "maybe someday"): it logs in only with the
+ * four authenticators its package-private {@code Protocol} makes in its constructor ({@code LOGIN},
+ * {@code PLAIN}, {@code NTLM}, {@code XOAUTH2}), private inner classes in a private map. Neither
+ * {@code mail.pop3.auth.mechanisms} (which only picks among those four and skips a name it does
+ * not know) nor a subclass ({@code POP3Store} creates its {@code Protocol} in a package-private
+ * method) can add one; only reflection into those internals could, which this library does not do.
+ * So an {@code OAUTHBEARER} token goes to a POP3 server with {@code XOAUTH2} (Dovecot, Gmail and
+ * Microsoft take it), and a refused POP3 login has no {@link BearerChallenge}.
  *
  * <p>The username normally comes from the {@link org.mailsettings.ServerSettings}; give one here
  * only to override it. {@link #toString()} never shows the secret.

@@ -5,6 +5,7 @@ import jakarta.mail.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,6 +19,7 @@ import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
 import org.mailsettings.Source;
 import org.mailsettings.Trust;
+import org.mailsettings.jakarta.internal.BearerChallengeReader;
 import org.mailsettings.jakarta.internal.ConnectionGuard;
 import org.mailsettings.jakarta.internal.FailureClassifier;
 
@@ -191,6 +193,7 @@ final class Verification {
       usernames.addAll(candidate.usernameAlternatives());
     }
     FailureClassifier.Failure failure = null;
+    byte[] challenge = null;
     for (String username : usernames) {
       ConnectionGuard guard = connector.guard(privateAllowed(candidate));
       guards.set(index, guard);
@@ -204,6 +207,7 @@ final class Verification {
         return outcome(candidate, VerificationStatus.OK, "", System.nanoTime() - began, username);
       } catch (MessagingException | RuntimeException e) {
         failure = FailureClassifier.classify(e, settings, guard);
+        challenge = guard.bearerChallenge();
         if (failure.status() != VerificationStatus.AUTH_FAILED || over || System.nanoTime() >= deadline) {
           break;
         }
@@ -220,6 +224,16 @@ final class Verification {
         .message(last.message())
         .elapsed(Duration.ofNanos(System.nanoTime() - began))
         .certificateNames(last.certificateNames())
+        .bearerChallenge(Optional.ofNullable(bearerChallenge(challenge)))
         .build();
+  }
+
+  /** What a refused OAUTHBEARER login's error says, read as untrusted input; null for none. */
+  private static @Nullable BearerChallenge bearerChallenge(byte @Nullable [] challenge) {
+    if (challenge == null) {
+      return null;
+    }
+    BearerChallengeReader.Read read = BearerChallengeReader.read(challenge);
+    return read == null ? null : new BearerChallenge(read.status(), read.scope(), read.openidConfiguration());
   }
 }

@@ -40,6 +40,14 @@ public abstract class VerificationOutcome {
    */
   public abstract List<String> certificateNames();
 
+  /**
+   * {@return what the server said when it refused the access token sent with SASL {@code
+   * OAUTHBEARER} (RFC 7628 section 3.2.2), when it said it in the RFC's form; empty otherwise (a
+   * password, {@code XOAUTH2}, POP3, or a server that says nothing)} The OAuth module can find the
+   * authorization server from it.
+   */
+  public abstract Optional<BearerChallenge> bearerChallenge();
+
   @Override
   public String toString() {
     return status()
@@ -170,6 +178,26 @@ public abstract class VerificationOutcome {
      */
     public Builder addAllCertificateNames(Iterable<String> elements) {
       delegate.addAllCertificateNames(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link VerificationOutcome#bearerChallenge() bearerChallenge} to bearerChallenge.
+     * @param bearerChallenge The value for bearerChallenge
+     * @return {@code this} builder for chained invocation
+     */
+    public Builder bearerChallenge(BearerChallenge bearerChallenge) {
+      delegate.bearerChallenge(bearerChallenge);
+      return this;
+    }
+
+    /**
+     * Initializes the optional value {@link VerificationOutcome#bearerChallenge() bearerChallenge} to bearerChallenge.
+     * @param bearerChallenge The value for bearerChallenge
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder bearerChallenge(Optional<? extends BearerChallenge> bearerChallenge) {
+      delegate.bearerChallenge(bearerChallenge);
       return this;
     }
 

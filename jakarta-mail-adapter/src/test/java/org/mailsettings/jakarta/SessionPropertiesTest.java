@@ -107,9 +107,14 @@ class SessionPropertiesTest {
       if (candidate.protocol() == Protocol.POP3) {
         assertThat(props.getProperty("mail.pop3.auth.mechanisms")).isEqualTo("XOAUTH2");
         assertThat(props.getProperty("mail.pop3.sasl.enable")).isNull();
+        assertThat(props).doesNotContainKey(org.mailsettings.jakarta.internal.OAuthBearerSasl.CHALLENGES);
       } else {
         assertThat(props.getProperty("mail." + p + ".sasl.enable")).isEqualTo("true");
         assertThat(props.getProperty("mail." + p + ".sasl.mechanisms")).isEqualTo("OAUTHBEARER XOAUTH2");
+        // Where the mechanism keeps a refused login's error: the attempt's guard, never a string property.
+        assertThat(props.get(org.mailsettings.jakarta.internal.OAuthBearerSasl.CHALLENGES))
+            .isInstanceOf(org.mailsettings.jakarta.internal.ConnectionGuard.class);
+        assertThat(props.stringPropertyNames()).doesNotContain(org.mailsettings.jakarta.internal.OAuthBearerSasl.CHALLENGES);
       }
     }
     Properties smtp = connector.properties(gmail.outgoing().get(0).settings(), gmail.address(), token);

@@ -56,6 +56,16 @@ public abstract class AuthorizationServerMetadata {
   public abstract List<URI> protectedResources();
 
   /**
+   * {@return whether the server says it names itself in every authorization response ({@code
+   * authorization_response_iss_parameter_supported}, RFC 9207): then a response without {@code iss}
+   * is refused; false when the metadata does not say}
+   */
+  @Value.Default
+  public boolean authorizationResponseIssParameterSupported() {
+    return false;
+  }
+
+  /**
    * {@return whether {@code resource} may be asked for and receive this server's tokens: it is one
    * of {@link #protectedResources()} (scheme and host compared without case, then port and path
    * as they are), or, when the server lists none, its host has the same registrable domain as the
@@ -401,6 +411,19 @@ public abstract class AuthorizationServerMetadata {
      */
     public Builder addAllProtectedResources(Iterable<? extends URI> elements) {
       delegate.addAllProtectedResources(elements);
+      return this;
+    }
+
+    /**
+     * Initializes the value for the {@link
+     * AuthorizationServerMetadata#authorizationResponseIssParameterSupported()
+     * authorizationResponseIssParameterSupported} attribute.
+     * <p><em>If not set, this attribute will have a default value as returned by the initializer of {@link AuthorizationServerMetadata#authorizationResponseIssParameterSupported() authorizationResponseIssParameterSupported}.</em>
+     * @param authorizationResponseIssParameterSupported The value for authorizationResponseIssParameterSupported
+     * @return {@code this} builder for use in a chained invocation
+     */
+    public Builder authorizationResponseIssParameterSupported(boolean authorizationResponseIssParameterSupported) {
+      delegate.authorizationResponseIssParameterSupported(authorizationResponseIssParameterSupported);
       return this;
     }
 

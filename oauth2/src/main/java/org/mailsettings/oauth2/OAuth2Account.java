@@ -89,6 +89,7 @@ public final class OAuth2Account {
    *
    * <p>The future fails with {@link OAuth2Exception} ({@link OAuth2Exception.Reason#ACCESS_DENIED
    * ACCESS_DENIED}, {@link OAuth2Exception.Reason#STATE_MISMATCH STATE_MISMATCH}, {@link
+   * OAuth2Exception.Reason#ISSUER_MISMATCH ISSUER_MISMATCH} (RFC 9207), {@link
    * OAuth2Exception.Reason#INVALID_GRANT INVALID_GRANT}, {@link OAuth2Exception.Reason#TIMEOUT
    * TIMEOUT} after {@link OAuth2Options#signInTimeout()}, ...). Cancelling it closes the listener.
    *

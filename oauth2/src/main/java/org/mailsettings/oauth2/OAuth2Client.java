@@ -24,6 +24,7 @@ import org.mailsettings.oauth2.OAuth2Exception.Reason;
 import org.mailsettings.oauth2.internal.AuthorizationCodeFlow;
 import org.mailsettings.oauth2.internal.BoundedSender;
 import org.mailsettings.oauth2.internal.DeviceFlow;
+import org.mailsettings.oauth2.internal.IssuerCheck;
 import org.mailsettings.oauth2.internal.TokenEndpoint;
 
 /**
@@ -193,7 +194,8 @@ public final class OAuth2Client implements AutoCloseable {
 
   CompletableFuture<TokenSet> authorizationCode(
       OAuth2Settings settings, Optional<String> loginHint, Browser browser, AccountProfile profile) {
-    return tracked(() -> codeFlow.start(settings, loginHint, browser, profile.resources(), profile.appRedirect()));
+    IssuerCheck issuer = IssuerCheck.of(settings.issuer(), profile.issuerInResponse());
+    return tracked(() -> codeFlow.start(settings, loginHint, browser, profile.resources(), profile.appRedirect(), issuer));
   }
 
   CompletableFuture<TokenSet> deviceAuthorization(OAuth2Settings settings, DeviceCodeHandler handler) {

@@ -26,6 +26,12 @@ public final class OAuth2Exception extends RuntimeException {
     ACCESS_DENIED,
     /** The redirect carried another {@code state} than the one sent: not the answer to this sign-in. */
     STATE_MISMATCH,
+    /**
+     * The redirect names another authorization server in its {@code iss} (RFC 9207) than the one
+     * the sign-in went to, or names none where that server's metadata says it always does: a
+     * mix-up attack or a misdirected response, not used.
+     */
+    ISSUER_MISMATCH,
     /** The server refused the grant: a code already used or for another client, a PKCE verifier that does not match, a refresh token it no longer accepts ({@code invalid_grant}). */
     INVALID_GRANT,
     /** The device code expired before the user approved ({@code expired_token}). */

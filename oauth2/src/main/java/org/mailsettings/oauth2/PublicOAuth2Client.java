@@ -19,6 +19,8 @@ import org.mailsettings.OAuth2Settings;
 import org.mailsettings.Provider;
 import org.mailsettings.Resolution;
 import org.mailsettings.Trust;
+import org.mailsettings.jakarta.BearerChallenge;
+import org.mailsettings.jakarta.VerificationOutcome;
 import org.mailsettings.oauth2.OAuth2Exception.Reason;
 import org.mailsettings.oauth2.internal.BoundedSender;
 import org.mailsettings.oauth2.internal.DynamicRegistration;
@@ -34,9 +36,10 @@ import org.mailsettings.oauth2.internal.WwwAuthenticate;
  *
  * <ol>
  *   <li>the issuer comes from a trusted place: the provider's OAuth metadata in trusted provider
- *       data or a PACC document that passed its checks ({@link #issuerOf(Resolution)}), or the
+ *       data or a PACC document that passed its checks ({@link #issuerOf(Resolution)}), the
  *       RFC 9728 metadata a protected resource points to in its {@code WWW-Authenticate}
- *       challenge ({@link #protectedResource(URI, String)});
+ *       challenge ({@link #protectedResource(URI, String)}), or the RFC 7628 error a trusted mail
+ *       server answers a refused OAUTHBEARER login with ({@link #issuerFromChallenge});
  *   <li>the authorization server's RFC 8414 metadata is fetched over HTTPS, no redirect followed,
  *       within {@link OAuth2Options}' bounds, and used only when its {@code issuer} is exactly the
  *       one asked for ({@link #metadata(String)});
@@ -46,7 +49,9 @@ import org.mailsettings.oauth2.internal.WwwAuthenticate;
  *   <li>the user signs in with the authorization code and PKCE (S256), the RFC 8707 resource
  *       indicators of {@link AccessRequest}, the profile's scopes ({@code
  *       urn:ietf:params:oauth:scope:mail} and {@code offline_access}, more only when asked); the
- *       redirect goes to the loopback listener or to the application's own {@link AppRedirect};
+ *       redirect goes to the loopback listener or to the application's own {@link AppRedirect},
+ *       and its {@code iss} must be the issuer exactly (RFC 9207; required when the metadata says
+ *       {@code authorization_response_iss_parameter_supported});
  *   <li>the tokens refresh as every {@link OAuth2Account}'s do, and go to the mail servers with SASL
  *       OAUTHBEARER (XOAUTH2 where a server lacks it; see {@link OAuth2Account#credentials()}).
  * </ol>
@@ -186,6 +191,54 @@ public final class PublicOAuth2Client implements AutoCloseable {
     throw new OAuth2Exception(Reason.NOT_OFFERED, "No authorization server metadata for " + issuer + ": " + String.join(", ", tried));
   }
 
+  /**
+   * {@return the issuer of the authorization server that a mail server names when it refuses an
+   * access token sent with SASL {@code OAUTHBEARER}: the {@code openid-configuration} of its RFC 7628
+   * error ({@link VerificationOutcome#bearerChallenge()}), where the metadata is fetched like {@link
+   * #metadata(String)}'s (https only, no redirect, bounded) and used only when its {@code issuer} is
+   * exactly the issuer whose metadata address that is; empty when the outcome has no such pointer}
+   * The metadata is then kept as {@link #metadata(String)} keeps it.
+   *
+   * <p>The profile (draft-ietf-mailmaint-oauth-public-06, as the project's notes on it say: "on
+   * IMAP, POP or SMTP, read the failed OAUTHBEARER response") takes the issuer from there when
+   * neither PACC nor the provider data names one. A mail server says this only when it has been
+   * sent a token, so an application asks when the token it has was refused, or tries with one it
+   * knows to be invalid; not every server says it (Dovecot does when configured with {@code
+   * openid_configuration_url}; Stalwart answers without it). The pointer is text from the network:
+   * it is used only from a server of settings that rest on trusted sources, and only to find an
+   * issuer whose own metadata confirms it.
+   *
+   * @param outcome the outcome of a login with {@link org.mailsettings.jakarta.Credentials#oauthBearer} (IMAP
+   *     or SMTP: Angus Mail's POP3 has no OAUTHBEARER)
+   * @throws OAuth2Exception {@link Reason#UNTRUSTED} when the candidate is not {@link Trust#TRUSTED},
+   *     for a pointer that is not an https metadata address, or for metadata of another issuer;
+   *     {@link Reason#NETWORK}, {@link Reason#PROTOCOL_ERROR} as for {@link #metadata(String)}
+   */
+  public Optional<String> issuerFromChallenge(VerificationOutcome outcome) {
+    Objects.requireNonNull(outcome, "outcome");
+    Optional<URI> pointer = outcome.bearerChallenge().flatMap(BearerChallenge::openidConfiguration);
+    if (pointer.isEmpty()) {
+      return Optional.empty();
+    }
+    Candidate candidate = outcome.candidate();
+    String host = candidate.settings().host();
+    if (candidate.trust() != Trust.TRUSTED) {
+      throw new OAuth2Exception(
+          Reason.UNTRUSTED,
+          "The settings for " + host + " come from a source that must be confirmed: the authorization server its answer names"
+              + " is not used on its word");
+    }
+    URI location = pointer.get();
+    List<String> issuers = Issuers.atMetadataLocation(location);
+    String where = "The authorization server metadata at " + location + " (named by " + host + ")";
+    HTTPRequest request = new HTTPRequest(HTTPRequest.Method.GET, location);
+    request.setAccept("application/json");
+    MetadataReader.ServerMetadata read = MetadataReader.serverMetadata(send(request, where), issuers, where);
+    Issuers.check(read.issuer());
+    metadata.putIfAbsent(read.issuer(), toMetadata(read));
+    return Optional.of(read.issuer());
+  }
+
   private static AuthorizationServerMetadata toMetadata(MetadataReader.ServerMetadata read) {
     AuthorizationServerMetadata.Builder builder =
         AuthorizationServerMetadata.builder()
@@ -196,7 +249,8 @@ public final class PublicOAuth2Client implements AutoCloseable {
             .codeChallengeMethodsSupported(read.codeChallengeMethodsSupported())
             .responseTypesSupported(read.responseTypesSupported())
             .grantTypesSupported(read.grantTypesSupported())
-            .protectedResources(read.protectedResources());
+            .protectedResources(read.protectedResources())
+            .authorizationResponseIssParameterSupported(read.authorizationResponseIssParameterSupported());
     URI registration = read.registrationEndpoint();
     if (registration != null) {
       builder.registrationEndpoint(registration);
@@ -388,7 +442,12 @@ public final class PublicOAuth2Client implements AutoCloseable {
                 OAuth2Options.builder().from(options).scheduler(scheduler).build()));
     AppRedirect app = appRedirect;
     AccountProfile profile =
-        new AccountProfile(request.resources(), app == null ? null : app.registry(), true, () -> registrations.delete(key));
+        new AccountProfile(
+            request.resources(),
+            app == null ? null : app.registry(),
+            true,
+            server.authorizationResponseIssParameterSupported(),
+            () -> registrations.delete(key));
     return client.account(settings.build(), address, tokens, profile);
   }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,9 +52,7 @@ class AuthorizationCodeFlowTest {
   }
 
   private static OAuth2Exception failure(CompletableFuture<?> future) {
-    ExecutionException thrown = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, () -> future.get(20, TimeUnit.SECONDS));
-    assertThat(thrown.getCause()).isInstanceOf(OAuth2Exception.class);
-    return (OAuth2Exception) thrown.getCause();
+    return SignIns.failure(future);
   }
 
   @Test
@@ -117,6 +114,32 @@ class AuthorizationCodeFlowTest {
     assertThat(failure.reason()).isEqualTo(Reason.STATE_MISMATCH);
     // The real redirect finds no listener: exactly one was accepted.
     assertThatThrownBy(() -> browser.visit(redirect)).hasCauseInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void aRedirectThatNamesAnotherIssuerIsAMixUpAndItsCodeIsNeverRedeemed() throws Exception {
+    // The provider data names the issuer as an identifier URL: an iss must be exactly it.
+    TestBrowser browser = new TestBrowser();
+    CompletableFuture<TokenSet> signIn = account().signInWithBrowser(browser);
+    int redeemed = server.tokenRequests(GrantType.AUTHORIZATION_CODE);
+    TestBrowser.Page page = browser.visit(SignIns.withIss(browser.authorize(), "https://attacker.example/mail"));
+    assertThat(page.body()).contains("not completed").doesNotContain("attacker");
+    assertThat(failure(signIn).reason()).isEqualTo(Reason.ISSUER_MISMATCH);
+    assertThat(server.tokenRequests(GrantType.AUTHORIZATION_CODE)).isEqualTo(redeemed);
+
+    // The same server naming itself is fine (mock-oauth2-server itself sends no iss).
+    TestBrowser again = new TestBrowser();
+    CompletableFuture<TokenSet> second = account().signInWithBrowser(again);
+    assertThat(again.visit(SignIns.withIss(again.authorize(), server.settings().issuer())).status()).isEqualTo(200);
+    assertThat(second.get(20, TimeUnit.SECONDS).accessToken()).isNotEmpty();
+
+    // Provider data in the clientConfig form names a host, which no iss compares with: not checked.
+    OAuth2Account byHost = client.account(
+        org.mailsettings.OAuth2Settings.builder().from(server.settings()).issuer("localhost").build(), JAN, TokenStore.inMemory());
+    TestBrowser third = new TestBrowser();
+    CompletableFuture<TokenSet> hostForm = byHost.signInWithBrowser(third);
+    assertThat(third.visit(SignIns.withIss(third.authorize(), "https://localhost")).status()).isEqualTo(200);
+    assertThat(hostForm.get(20, TimeUnit.SECONDS).accessToken()).isNotEmpty();
   }
 
   @Test

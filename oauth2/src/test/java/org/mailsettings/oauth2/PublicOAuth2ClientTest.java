@@ -199,6 +199,63 @@ class PublicOAuth2ClientTest {
     }
   }
 
+  private static final String METADATA = "/.well-known/oauth-authorization-server" + OpenProvider.TENANT;
+
+  /** The provider's metadata saying that its authorization responses always name it (RFC 9207). */
+  private void issInEveryResponse() {
+    provider.http.route(METADATA, OpenProvider.json(provider.metadata().replace(
+        "\"an_unknown_member\"", "\"authorization_response_iss_parameter_supported\":true,\"an_unknown_member\"")));
+  }
+
+  @Test
+  void whereTheMetadataSaysSoTheRedirectMustNameTheIssuerExactlyOrItsCodeIsNeverRedeemed() throws Exception {
+    issInEveryResponse();
+    assertThat(oauth.metadata(provider.issuer()).authorizationResponseIssParameterSupported()).isTrue();
+    OAuth2Account account = oauth.account(provider.issuer(), JAN, TokenStore.inMemory(), AccessRequest.builder().addExtraScopes("openid").build());
+    int redeemed = authorizationServer.tokenRequests(GrantType.AUTHORIZATION_CODE);
+
+    // mock-oauth2-server sends no iss: under this metadata its redirect, as it comes, is refused.
+    TestBrowser browser = new TestBrowser();
+    CompletableFuture<TokenSet> withoutIss = account.signInWithBrowser(browser);
+    assertThat(browser.visit(browser.authorize()).body()).contains("not completed");
+    assertThat(SignIns.failure(withoutIss).reason()).isEqualTo(Reason.ISSUER_MISMATCH);
+
+    // Another server's iss (the real authorization server behind the provider has another issuer).
+    TestBrowser mixedUp = new TestBrowser();
+    CompletableFuture<TokenSet> otherIss = account.signInWithBrowser(mixedUp);
+    mixedUp.visit(SignIns.withIss(mixedUp.authorize(), authorizationServer.settings().issuer()));
+    assertThat(SignIns.failure(otherIss).reason()).isEqualTo(Reason.ISSUER_MISMATCH);
+    assertThat(authorizationServer.tokenRequests(GrantType.AUTHORIZATION_CODE)).isEqualTo(redeemed);
+
+    // The issuer exactly as its metadata names it: signed in.
+    TestBrowser named = new TestBrowser();
+    CompletableFuture<TokenSet> signIn = account.signInWithBrowser(named);
+    assertThat(named.visit(SignIns.withIss(named.authorize(), provider.issuer())).status()).isEqualTo(200);
+    assertThat(signIn.get(20, TimeUnit.SECONDS).accessToken()).isNotEmpty();
+    assertThat(authorizationServer.tokenRequests(GrantType.AUTHORIZATION_CODE)).isEqualTo(redeemed + 1);
+  }
+
+  @Test
+  void anIssThatIsThereMustMatchEvenWhereTheMetadataDoesNotPromiseOneAlsoAtAnApplicationsRedirect() throws Exception {
+    AppRedirect redirect = AppRedirect.of(URI.create("org.mailsettings.test:/oauth2redirect"));
+    try (PublicOAuth2Client app = PublicOAuth2Client.builder(APP).options(options()).appRedirect(redirect).build()) {
+      assertThat(app.metadata(provider.issuer()).authorizationResponseIssParameterSupported()).isFalse();
+      OAuth2Account account = app.account(provider.issuer(), JAN, TokenStore.inMemory(), AccessRequest.builder().addExtraScopes("openid").build());
+      TestBrowser browser = new TestBrowser();
+      CompletableFuture<TokenSet> signIn = account.signInWithBrowser(browser);
+      assertThat(redirect.deliver(SignIns.withIss(browser.authorize(), provider.issuer() + "/"))).isTrue();
+      assertThat(SignIns.failure(signIn).reason()).isEqualTo(Reason.ISSUER_MISMATCH);
+    }
+  }
+
+  @Test
+  void anIssPromiseThatIsNoBooleanIsNoMetadata() {
+    provider.http.route(METADATA, OpenProvider.json(provider.metadata().replace(
+        "\"an_unknown_member\"", "\"authorization_response_iss_parameter_supported\":\"true\",\"an_unknown_member\"")));
+    assertThatThrownBy(() -> oauth.metadata(provider.issuer()))
+        .isInstanceOfSatisfying(OAuth2Exception.class, e -> assertThat(e.reason()).isEqualTo(Reason.PROTOCOL_ERROR));
+  }
+
   @Test
   void metadataOfTheRealAuthorizationServerThroughTheOpenIdFallbackWithItsIssuerExactly() {
     String issuer = authorizationServer.settings().issuer();

@@ -1,6 +1,7 @@
 /**
  * Internal: a strict, bounded JSON (RFC 8259) reader and a deterministic writer, for PACC
- * documents. Not part of the API; the module does not export this package.
+ * documents and (in the Jakarta Mail adapter) the JSON errors of refused OAUTHBEARER logins. Not
+ * part of the API; the module exports this package to the adapter alone.
  */
 @NullMarked
 package org.mailsettings.internal.json;

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.internal.net.HostNames;
 
 /**
@@ -12,7 +13,9 @@ import org.mailsettings.internal.net.HostNames;
  * being connected): it checks the address each socket connects to before a byte is sent, caps
  * what the server may send before the login is over, remembers whether TLS was established, and
  * closes every socket at once when the attempt's deadline passes or the attempt is abandoned, so
- * that no thread stays blocked in Jakarta Mail after the library has returned.
+ * that no thread stays blocked in Jakarta Mail after the library has returned. It also keeps the
+ * error a server answered a refused {@code OAUTHBEARER} login with (RFC 7628 section 3.2.2), for
+ * the attempt's outcome.
  */
 public final class ConnectionGuard {
   /** Thrown when a socket would connect to a loopback or private address that was not confirmed. */
@@ -59,6 +62,7 @@ public final class ConnectionGuard {
   private boolean deadlinePassed;
   private boolean serverClosed;
   private boolean addressRefused;
+  private byte @Nullable [] bearerChallenge;
 
   /**
    * @param privateAddressesAllowed whether sockets may connect to loopback and private addresses
@@ -128,6 +132,20 @@ public final class ConnectionGuard {
     if (!loggedIn && !stopped) {
       serverClosed = true;
     }
+  }
+
+  /**
+   * Keeps the server's error challenge to a refused {@code OAUTHBEARER} login (decoded from
+   * base64, as the mechanism got it); one of more than {@code BearerChallengeReader.MAX_BYTES}
+   * bytes is not kept.
+   */
+  synchronized void bearerChallenge(byte[] challenge) {
+    bearerChallenge = challenge.length <= BearerChallengeReader.MAX_BYTES ? challenge.clone() : null;
+  }
+
+  /** {@return the error challenge of a refused {@code OAUTHBEARER} login of this attempt, as sent; null for none} */
+  public synchronized byte @Nullable [] bearerChallenge() {
+    return bearerChallenge == null ? null : bearerChallenge.clone();
   }
 
   /** Whether a socket was refused because its address is loopback or private and not confirmed. */

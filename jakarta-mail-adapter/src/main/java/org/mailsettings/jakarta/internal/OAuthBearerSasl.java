@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * through the JDK's {@link javax.security.sasl.Sasl} and so through a security {@link Provider}:
  * Angus Mail 2.0 brings only {@code XOAUTH2}. {@link
  * #register()} adds the provider once per JVM, the way Angus registers its own {@code XOAUTH2}
- * provider.
+ * provider. Angus' POP3 does not use SASL at all (see {@link org.mailsettings.jakarta.Credentials}
+ * for why it cannot be given this mechanism without reflection): POP3 logs in with {@code XOAUTH2}.
  *
  * <p>The client sends one initial response (section 3.1): the GS2 header {@code n,a=<user>,}
  * with the authorization identity escaped as RFC 5801 says, then {@code host} and {@code port}
@@ -36,6 +37,9 @@ import org.jspecify.annotations.Nullable;
 public final class OAuthBearerSasl {
   /** The mechanism's name. */
   public static final String MECHANISM = "OAUTHBEARER";
+
+  /** The session property that holds the attempt's {@link ConnectionGuard}, where the challenge is kept. */
+  public static final String CHALLENGES = "mailsettings.oauthbearer.challenges";
 
   private static final String PROVIDER_NAME = "mailsettings-OAUTHBEARER";
 
@@ -110,7 +114,8 @@ public final class OAuthBearerSasl {
           port = 0; // the port is optional in the message
         }
       }
-      return new Client(serverName, port, handler);
+      ConnectionGuard guard = props != null && props.get(CHALLENGES) instanceof ConnectionGuard given ? given : null;
+      return new Client(serverName, port, handler, guard);
     }
 
     @Override
@@ -124,12 +129,14 @@ public final class OAuthBearerSasl {
     private final String host;
     private final int port;
     private final CallbackHandler handler;
+    private final @Nullable ConnectionGuard guard;
     private int step;
 
-    Client(String host, int port, CallbackHandler handler) {
+    Client(String host, int port, CallbackHandler handler, @Nullable ConnectionGuard guard) {
       this.host = host;
       this.port = port;
       this.handler = Objects.requireNonNull(handler, "handler");
+      this.guard = guard;
     }
 
     @Override
@@ -163,7 +170,12 @@ public final class OAuthBearerSasl {
         return response;
       }
       if (step == 2) {
-        // The server's error (RFC 7628 section 3.2.2): answer with %x01, the server then fails.
+        // The server's error (RFC 7628 section 3.2.2): kept for the outcome, answered with %x01;
+        // the server then fails the exchange.
+        ConnectionGuard keeper = guard;
+        if (keeper != null && challenge != null) {
+          keeper.bearerChallenge(challenge);
+        }
         return new byte[] {0x01};
       }
       throw new SaslException("OAUTHBEARER: the server sent more challenges than the mechanism has");

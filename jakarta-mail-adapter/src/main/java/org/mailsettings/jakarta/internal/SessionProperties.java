@@ -103,6 +103,10 @@ public final class SessionProperties {
     if (!sasl.isEmpty() && settings.protocol() != Protocol.POP3) {
       props.setProperty(prefix + "sasl.enable", "true");
       props.setProperty(prefix + "sasl.mechanisms", String.join(" ", sasl));
+      if (sasl.contains(OAuthBearerSasl.MECHANISM)) {
+        // Where the mechanism keeps a refused login's error for the attempt's outcome.
+        props.put(OAuthBearerSasl.CHALLENGES, guard);
+      }
     }
     if (oauth2 && settings.protocol() == Protocol.POP3) {
       // RFC 5034 allows the initial response on the AUTH line or on the next; some POP3

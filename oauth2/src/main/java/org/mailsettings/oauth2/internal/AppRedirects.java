@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * system hands the redirect to the application, which hands it to {@link #deliver(URI)}. The
  * redirect goes to the sign-in whose {@code state} it carries (compared in constant time); with
  * one sign-in waiting, a redirect with another state ends it as a state mismatch, as the loopback
- * listener does.
+ * listener does. The {@code iss} of RFC 9207 is then checked as the sign-in's {@link IssuerCheck}
+ * says.
  */
 public final class AppRedirects {
   private final URI redirectUri;
@@ -34,9 +35,9 @@ public final class AppRedirects {
     return redirectUri;
   }
 
-  /** A sign-in waiting for the redirect with {@code state}. */
-  public RedirectListener expect(String state) {
-    Waiting sign = new Waiting(state.getBytes(StandardCharsets.UTF_8));
+  /** A sign-in waiting for the redirect with {@code state}, from the issuer {@code issuer} checks. */
+  public RedirectListener expect(String state, IssuerCheck issuer) {
+    Waiting sign = new Waiting(state.getBytes(StandardCharsets.UTF_8), issuer);
     waiting.add(sign);
     return sign;
   }
@@ -74,7 +75,7 @@ public final class AppRedirects {
       }
       match = all.get(0);
     }
-    LoopbackRedirect.Outcome outcome = LoopbackRedirect.read(query, match.state);
+    LoopbackRedirect.Outcome outcome = LoopbackRedirect.read(query, match.state, match.issuer);
     if (outcome == null) {
       return false;
     }
@@ -92,10 +93,12 @@ public final class AppRedirects {
   /** One sign-in's wait. */
   private final class Waiting implements RedirectListener {
     private final byte[] state;
+    private final IssuerCheck issuer;
     private final CompletableFuture<LoopbackRedirect.Outcome> outcome = new CompletableFuture<>();
 
-    Waiting(byte[] state) {
+    Waiting(byte[] state, IssuerCheck issuer) {
       this.state = state;
+      this.issuer = issuer;
     }
 
     @Override

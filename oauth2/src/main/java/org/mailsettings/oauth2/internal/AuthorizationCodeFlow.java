@@ -26,8 +26,9 @@ import org.mailsettings.oauth2.TokenSet;
 /**
  * The authorization code grant with PKCE (RFC 7636, S256 only) for a native application (RFC
  * 8252): a loopback listener, the browser sent to the authorization endpoint with a fresh {@code
- * state} and code challenge, the one redirect read, the code redeemed with the verifier. Bounded
- * by a deadline; cancelling the returned future closes the listener.
+ * state} and code challenge, the one redirect read (its {@code state}, and its {@code iss} as RFC
+ * 9207 says), the code redeemed with the verifier. Bounded by a deadline; cancelling the returned
+ * future closes the listener.
  */
 public final class AuthorizationCodeFlow {
   private final TokenEndpoint tokens;
@@ -43,26 +44,34 @@ public final class AuthorizationCodeFlow {
     this.timeout = timeout;
   }
 
-  /** Starts a sign-in; {@code loginHint} (the address) is passed on as {@code login_hint}. */
+  /**
+   * Starts a sign-in; {@code loginHint} (the address) is passed on as {@code login_hint}. An {@code
+   * iss} in the response must be the settings' issuer when that is an identifier URL.
+   */
   public CompletableFuture<TokenSet> start(OAuth2Settings settings, Optional<String> loginHint, Browser browser) {
-    return start(settings, loginHint, browser, List.of(), null);
+    return start(settings, loginHint, browser, List.of(), null, IssuerCheck.of(settings.issuer(), false));
   }
 
   /**
    * Starts a sign-in with RFC 8707 resource indicators (in the authorization request and the code's
    * redemption), its redirect to the loopback listener, or to the application's handler when
-   * {@code appRedirect} is given.
+   * {@code appRedirect} is given, and the response's {@code iss} checked by {@code issuer}.
    */
   public CompletableFuture<TokenSet> start(
-      OAuth2Settings settings, Optional<String> loginHint, Browser browser, List<URI> resources, @Nullable AppRedirects appRedirect) {
+      OAuth2Settings settings,
+      Optional<String> loginHint,
+      Browser browser,
+      List<URI> resources,
+      @Nullable AppRedirects appRedirect,
+      IssuerCheck issuer) {
     State state = new State();
     CodeVerifier verifier = new CodeVerifier();
     RedirectListener listener;
     if (appRedirect != null) {
-      listener = appRedirect.expect(state.getValue());
+      listener = appRedirect.expect(state.getValue(), issuer);
     } else {
       try {
-        listener = LoopbackRedirect.start(redirectPath, state.getValue(), scheduler);
+        listener = LoopbackRedirect.start(redirectPath, state.getValue(), issuer, scheduler);
       } catch (IOException e) {
         return CompletableFuture.failedFuture(
             new OAuth2Exception(Reason.USER_AGENT, "Cannot listen on 127.0.0.1 for the browser's redirect: " + e.getMessage(), null, e));

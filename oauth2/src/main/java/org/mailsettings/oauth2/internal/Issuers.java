@@ -20,6 +20,8 @@ import org.mailsettings.oauth2.OAuth2Exception.Reason;
  */
 public final class Issuers {
   private static final String UNRESERVED_PUNCTUATION = "-._~";
+  private static final String OPENID_CONFIGURATION = "/.well-known/openid-configuration";
+  private static final String OAUTH_AUTHORIZATION_SERVER = "/.well-known/oauth-authorization-server";
 
   private Issuers() {}
 
@@ -78,13 +80,53 @@ public final class Issuers {
         Reason.UNTRUSTED, "\"" + TokenEndpoint.shorten(issuer) + "\" is not an issuer the OAuth profile for open public clients allows: " + why);
   }
 
+  /**
+   * The issuers whose metadata can be at {@code location} (RFC 8414 section 3.1 or OpenID Connect
+   * Discovery section 4.1, the one an RFC 7628 {@code openid-configuration} names), with and
+   * without a trailing {@code /}: both forms drop it before the well-known part, so the document
+   * there says which one it is. The draft followed (oauth-public-06, see the class) takes the issuer
+   * from a mail server's failed {@code OAUTHBEARER} login this way.
+   *
+   * @throws OAuth2Exception with {@link Reason#UNTRUSTED} for an address that is not {@code https}, has
+   *     user information, a query or a fragment, or is neither well-known form (then nothing tells
+   *     which issuer it is for)
+   */
+  public static List<String> atMetadataLocation(URI location) {
+    String text = location.toString();
+    if (!"https".equals(location.getScheme())
+        || location.getRawAuthority() == null
+        || location.getHost() == null
+        || location.getRawUserInfo() != null
+        || location.getRawQuery() != null
+        || location.getRawFragment() != null) {
+      throw new OAuth2Exception(
+          Reason.UNTRUSTED, "\"" + TokenEndpoint.shorten(text) + "\" is not an https address of authorization server metadata");
+    }
+    String origin = "https://" + location.getRawAuthority();
+    String path = location.getRawPath() == null ? "" : location.getRawPath();
+    String issuerPath;
+    if (path.endsWith(OPENID_CONFIGURATION)) {
+      issuerPath = path.substring(0, path.length() - OPENID_CONFIGURATION.length());
+    } else if (path.startsWith(OAUTH_AUTHORIZATION_SERVER)
+        && (path.length() == OAUTH_AUTHORIZATION_SERVER.length() || path.charAt(OAUTH_AUTHORIZATION_SERVER.length()) == '/')) {
+      issuerPath = path.substring(OAUTH_AUTHORIZATION_SERVER.length());
+    } else {
+      throw new OAuth2Exception(
+          Reason.UNTRUSTED,
+          "\"" + TokenEndpoint.shorten(text) + "\" is not an address of authorization server metadata (RFC 8414 or OpenID Connect"
+              + " Discovery): which issuer it is for cannot be told");
+    }
+    if (issuerPath.endsWith("/")) {
+      return List.of(origin + issuerPath);
+    }
+    return List.of(origin + issuerPath, origin + issuerPath + "/");
+  }
+
   /** Where the metadata of {@code issuer} is, in the order to ask. */
   public static List<URI> metadataLocations(URI issuer) {
     String path = issuer.getRawPath() == null ? "" : issuer.getRawPath();
     String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     String origin = "https://" + issuer.getRawAuthority().toLowerCase(Locale.ROOT);
-    return List.of(
-        URI.create(origin + "/.well-known/oauth-authorization-server" + trimmed),
-        URI.create(origin + trimmed + "/.well-known/openid-configuration"));
+    return List.of(URI.create(origin + OAUTH_AUTHORIZATION_SERVER + trimmed), URI.create(origin + trimmed + OPENID_CONFIGURATION));
   }
 }

@@ -20,7 +20,8 @@ import org.mailsettings.oauth2.OAuth2Exception.Reason;
  * The loopback redirect of RFC 8252 section 7.3: an HTTP listener on 127.0.0.1 (never {@code
  * localhost}, which may resolve elsewhere) and an ephemeral port, that accepts exactly one
  * authorization response on its path and then closes. The {@code state} is compared in constant
- * time; the browser gets a short fixed page that repeats nothing from the request. The listener
+ * time, then the {@code iss} of RFC 9207 as the sign-in's {@link IssuerCheck} says; the browser
+ * gets a short fixed page that repeats nothing from the request. The listener
  * is {@link LoopbackListener}, not the JDK's {@code com.sun.net.httpserver}, which logs every
  * request line (and with it the authorization code) at DEBUG level.
  *
@@ -52,14 +53,16 @@ public final class LoopbackRedirect implements RedirectListener {
   private final URI redirectUri;
   private final String path;
   private final byte[] expectedState;
+  private final IssuerCheck issuer;
   private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
   private final AtomicBoolean answered = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Executor closer;
 
-  private LoopbackRedirect(String path, String expectedState, Executor closer) throws IOException {
+  private LoopbackRedirect(String path, String expectedState, IssuerCheck issuer, Executor closer) throws IOException {
     this.path = path;
     this.expectedState = expectedState.getBytes(StandardCharsets.UTF_8);
+    this.issuer = issuer;
     this.closer = closer;
     this.server = LoopbackListener.bind();
     this.redirectUri = URI.create("http://127.0.0.1:" + server.port() + path);
@@ -70,10 +73,11 @@ public final class LoopbackRedirect implements RedirectListener {
    *
    * @param path the redirect URI's path
    * @param expectedState the {@code state} sent with the authorization request
+   * @param issuer what the response's {@code iss} must be
    * @param closer where the listener is stopped once answered (never the listener's own thread)
    */
-  public static LoopbackRedirect start(String path, String expectedState, Executor closer) throws IOException {
-    LoopbackRedirect redirect = new LoopbackRedirect(path, expectedState, closer);
+  public static LoopbackRedirect start(String path, String expectedState, IssuerCheck issuer, Executor closer) throws IOException {
+    LoopbackRedirect redirect = new LoopbackRedirect(path, expectedState, issuer, closer);
     redirect.server.listen(redirect::handle);
     return redirect;
   }
@@ -98,7 +102,7 @@ public final class LoopbackRedirect implements RedirectListener {
     if (!"GET".equals(request.method())) {
       return respond(405, "text/plain; charset=utf-8", "Method not allowed", Map.of("Allow", "GET"), () -> {});
     }
-    Outcome result = read(request.rawQuery(), expectedState);
+    Outcome result = read(request.rawQuery(), expectedState, issuer);
     if (result == null) {
       return respond(400, "text/plain; charset=utf-8", "Not an authorization response");
     }
@@ -119,9 +123,10 @@ public final class LoopbackRedirect implements RedirectListener {
   /**
    * What a redirect's query says (what the listener makes of it, readable without a socket): the
    * code, or a failure; null when it is no authorization response at all (no {@code code}, {@code
-   * error} or {@code state}).
+   * error} or {@code state}). The {@code state} is checked first (a response to another sign-in
+   * says nothing about this one), then {@code iss}, for error responses too.
    */
-  public static @Nullable Outcome read(@Nullable String rawQuery, byte[] expectedState) {
+  public static @Nullable Outcome read(@Nullable String rawQuery, byte[] expectedState, IssuerCheck issuer) {
     Map<String, List<String>> parameters = URLUtils.parseParameters(rawQuery);
     String state = single(parameters, "state");
     String code = single(parameters, "code");
@@ -129,15 +134,18 @@ public final class LoopbackRedirect implements RedirectListener {
     if (state == null && code == null && error == null) {
       return null;
     }
-    return read(state, code, error, single(parameters, "error_description"), expectedState);
-  }
-
-  private static Outcome read(
-      @Nullable String state, @Nullable String code, @Nullable String error, @Nullable String description, byte[] expectedState) {
     if (state == null || !MessageDigest.isEqual(expectedState, state.getBytes(StandardCharsets.UTF_8))) {
       return new Failure(new OAuth2Exception(
           Reason.STATE_MISMATCH, "The redirect's state is not the one this sign-in sent: not the answer to this sign-in"));
     }
+    OAuth2Exception mixUp = issuer.failure(single(parameters, "iss"), parameters.containsKey("iss"));
+    if (mixUp != null) {
+      return new Failure(mixUp);
+    }
+    return read(code, error, single(parameters, "error_description"));
+  }
+
+  private static Outcome read(@Nullable String code, @Nullable String error, @Nullable String description) {
     if (error != null) {
       return new Failure(TokenEndpoint.error("The authorization server refused the sign-in", error, description, 302));
     }

@@ -31,7 +31,8 @@ public final class MetadataReader {
       List<String> grantTypesSupported,
       List<String> codeChallengeMethodsSupported,
       List<String> tokenEndpointAuthMethodsSupported,
-      List<URI> protectedResources) {}
+      List<URI> protectedResources,
+      boolean authorizationResponseIssParameterSupported) {}
 
   /** The members of RFC 9728 metadata that the flow uses. */
   public record ResourceMetadata(URI resource, List<String> authorizationServers) {}
@@ -47,13 +48,22 @@ public final class MetadataReader {
    *     not https, {@link Reason#PROTOCOL_ERROR} for anything that is not such metadata
    */
   public static ServerMetadata serverMetadata(HTTPResponse response, String expectedIssuer, String where) {
+    return serverMetadata(response, List.of(expectedIssuer), where);
+  }
+
+  /**
+   * Reads an answer from a metadata address as {@link #serverMetadata(HTTPResponse, String, String)}
+   * does, its {@code issuer} exactly one of {@code expectedIssuers} (the issuers whose metadata
+   * address the request went to).
+   */
+  public static ServerMetadata serverMetadata(HTTPResponse response, List<String> expectedIssuers, String where) {
     Map<String, Object> object = object(response, where);
     try {
       String issuer = string(object, "issuer");
       if (issuer == null) {
         throw new OAuth2Exception(Reason.PROTOCOL_ERROR, where + ": the metadata names no issuer");
       }
-      if (!issuer.equals(expectedIssuer)) {
+      if (!expectedIssuers.contains(issuer)) {
         throw new OAuth2Exception(
             Reason.UNTRUSTED,
             where + ": the metadata is for another issuer (\"" + TokenEndpoint.shorten(issuer)
@@ -72,7 +82,8 @@ public final class MetadataReader {
           strings(object, "grant_types_supported"),
           strings(object, "code_challenge_methods_supported"),
           strings(object, "token_endpoint_auth_methods_supported"),
-          uris(object, "protected_resources", where));
+          uris(object, "protected_resources", where),
+          bool(object, "authorization_response_iss_parameter_supported"));
     } catch (ParseException e) {
       // Not chained, and not its message: Nimbus may quote the document.
       throw new OAuth2Exception(Reason.PROTOCOL_ERROR, where + ": a member of the metadata has the wrong type");
@@ -127,6 +138,15 @@ public final class MetadataReader {
       return (String) value;
     }
     throw new ParseException(name + " is not a string");
+  }
+
+  /** A boolean member, false when absent (or JSON null). */
+  private static boolean bool(Map<String, Object> object, String name) throws ParseException {
+    Object value = object.get(name);
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
+    }
+    throw new ParseException(name + " is not a boolean");
   }
 
   private static @Nullable URI https(Map<String, Object> object, String name, String where, boolean required)

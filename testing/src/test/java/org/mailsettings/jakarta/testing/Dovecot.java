@@ -77,6 +77,7 @@ public final class Dovecot implements AutoCloseable {
   public static final class Builder {
     private @Nullable URI introspectionUrl;
     private @Nullable Path introspectionCa;
+    private @Nullable URI openidConfiguration;
     private int relayPort;
 
     private Builder() {}
@@ -91,6 +92,15 @@ public final class Dovecot implements AutoCloseable {
     public Builder oauth2(URI introspectionUrl, Path caFile) {
       this.introspectionUrl = Objects.requireNonNull(introspectionUrl, "introspectionUrl");
       this.introspectionCa = Objects.requireNonNull(caFile, "caFile");
+      return this;
+    }
+
+    /**
+     * With {@link #oauth2}: a refused token's error (RFC 7628 section 3.2.2) names {@code url} as
+     * its {@code openid-configuration} (Dovecot's {@code openid_configuration_url}).
+     */
+    public Builder openidConfiguration(URI url) {
+      this.openidConfiguration = Objects.requireNonNull(url, "url");
       return this;
     }
 
@@ -166,6 +176,7 @@ public final class Dovecot implements AutoCloseable {
                 "active_attribute = active",
                 "active_value = true",
                 "force_introspection = yes",
+                openidConfiguration == null ? "" : "openid_configuration_url = " + openidConfiguration,
                 ""));
         lines.addAll(List.of(
             "auth_mechanisms = xoauth2 oauthbearer",
