@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -17,9 +18,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.internal.psl.PublicSuffixList;
@@ -106,6 +112,8 @@ public final class HttpFetcher {
   }
 
   private final HttpClient client;
+  // The client's executor; a caller's client without one gets answers on the client's thread.
+  private final Executor executor;
   private final Duration timeout;
   private final int maxBytes;
   private final int maxRedirects;
@@ -117,6 +125,7 @@ public final class HttpFetcher {
    */
   public HttpFetcher(HttpClient client, Duration timeout, int maxBytes, int maxRedirects, PublicSuffixList publicSuffixes) {
     this.client = client;
+    this.executor = client.executor().orElse(Runnable::run);
     this.timeout = timeout;
     this.maxBytes = maxBytes;
     this.maxRedirects = maxRedirects;
@@ -160,6 +169,19 @@ public final class HttpFetcher {
     return exchange(uri, contentType, body, new ArrayList<>(), maxRedirects, ACCEPT_XML);
   }
 
+  /** A response as it came in: status, headers and the whole body (not copied). */
+  private static final class Received {
+    final int status;
+    final HttpHeaders headers;
+    final byte[] body;
+
+    Received(int status, HttpHeaders headers, byte[] body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+    }
+  }
+
   private CompletableFuture<Response> exchange(
       URI uri, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects, int redirectLimit, String accept) {
     HttpRequest.Builder request =
@@ -169,48 +191,98 @@ public final class HttpFetcher {
     } else {
       request.GET();
     }
+    // The answer is taken from the body subscriber when the last byte is in; by then the client
+    // has put the connection back in its pool (perhaps under another exchange already), and
+    // cancelling the client's future would close it: so an exchange that has answered is not
+    // cancelled (only a cancel in the instant between the two still can). The client's own
+    // future completes later, handed over through CompletableFuture's default executor (on two
+    // cores, where that is not the common pool, a new thread for each response); the answer is
+    // handed to the client's executor instead.
+    AtomicBoolean in = new AtomicBoolean();
+    CompletableFuture<Received> answer = new CompletableFuture<>();
     CompletableFuture<HttpResponse<byte[]>> send;
     try {
-      send = client.sendAsync(request.build(), info -> new CappedSubscriber(maxBytes, info.headers().firstValueAsLong("content-length").orElse(-1)));
+      send = client.sendAsync(request.build(), handler(maxBytes, in, answer, executor));
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "bad URL " + uri + ": " + e.getMessage(), e));
     }
-    CompletableFuture<HttpResponse<byte[]>> bounded =
-        send.copy()
+    // Failures (and a response that reached no body subscriber) come from the client's future.
+    var unusedRelay = send.whenComplete((response, failure) -> {
+      if (failure != null) {
+        answer.completeExceptionally(failure);
+      } else {
+        answer.complete(new Received(response.statusCode(), response.headers(), response.body()));
+      }
+    });
+    CompletableFuture<Received> bounded =
+        answer.copy()
             .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .whenComplete((r, e) -> {
               if (e != null) {
-                send.cancel(true); // aborts the exchange: no socket is left reading
+                abort(send, in); // no socket is left reading
               }
             });
+    AtomicReference<@Nullable CompletableFuture<Response>> hop = new AtomicReference<>();
     CompletableFuture<Response> result = bounded
         .thenCompose(response -> {
-          int status = response.statusCode();
+          int status = response.status;
           if (status >= 300 && status < 400 && status != 304) {
-            return redirect(uri, response, contentType, body, redirects, redirectLimit, accept);
+            CompletableFuture<Response> next = redirect(uri, response, contentType, body, redirects, redirectLimit, accept);
+            hop.set(next);
+            return next;
           }
           URI first = redirects.isEmpty() ? uri : redirects.get(0);
           return CompletableFuture.completedFuture(
-              new Response(uri, status, response.body(), crossed(first, uri, redirects), List.copyOf(redirects)));
+              new Response(uri, status, response.body, crossed(first, uri, redirects), List.copyOf(redirects)));
         })
         .exceptionallyCompose(failure -> CompletableFuture.failedFuture(translate(failure, uri)));
-    // Whoever cancels the answer (a discovery that no longer needs it) aborts the exchange.
+    // Whoever cancels the answer (a discovery that no longer needs it) aborts the exchange, or
+    // the redirect's exchange under way.
     var unused = result.whenComplete((r, e) -> {
       if (result.isCancelled()) {
-        send.cancel(true);
+        abort(send, in);
+        CompletableFuture<Response> next = hop.get();
+        if (next != null) {
+          next.cancel(true);
+        }
       }
     });
     return result;
   }
 
+  /** Aborts an exchange whose answer is not in yet; one that has answered is left alone. */
+  private static void abort(CompletableFuture<?> send, AtomicBoolean in) {
+    if (!in.get()) {
+      send.cancel(true);
+    }
+  }
+
+  /**
+   * The body handler of one exchange. Static, and holding nothing of this fetcher: the client's
+   * idle connections keep their last exchange's handler, and a handler that held the fetcher
+   * would hold the client, which on Java 17 closes its connections only once it is unreachable.
+   */
+  private static HttpResponse.BodyHandler<byte[]> handler(
+      int maxBytes, AtomicBoolean in, CompletableFuture<Received> answer, Executor executor) {
+    return info -> new CappedSubscriber(maxBytes, info, received -> {
+      in.set(true);
+      // Completed on the client's executor, off the client's own reading task.
+      try {
+        executor.execute(() -> answer.complete(received));
+      } catch (RejectedExecutionException e) {
+        answer.complete(received); // the client is closing
+      }
+    });
+  }
+
   private CompletableFuture<Response> redirect(
-      URI uri, HttpResponse<byte[]> response, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects,
+      URI uri, Received response, @Nullable String contentType, byte @Nullable [] body, List<URI> redirects,
       int redirectLimit, String accept) {
     if (redirectLimit == 0) {
       return CompletableFuture.failedFuture(new FetchException(
-          Failure.REDIRECT_REFUSED, "HTTP " + response.statusCode() + " from " + uri + ": this request follows no redirects", null));
+          Failure.REDIRECT_REFUSED, "HTTP " + response.status + " from " + uri + ": this request follows no redirects", null));
     }
-    Optional<String> location = response.headers().firstValue("location");
+    Optional<String> location = response.headers.firstValue("location");
     if (location.isEmpty()) {
       return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "redirect without a Location from " + uri, null));
     }
@@ -290,15 +362,23 @@ public final class HttpFetcher {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
-  /** Collects the body, failing as soon as it grows past the cap. */
+  /**
+   * Collects the body, failing as soon as it grows past the cap; when the last byte is in, hands
+   * the whole response to {@code onReceived}.
+   */
   private static final class CappedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final int maxBytes;
+    private final HttpResponse.ResponseInfo info;
+    private final Consumer<Received> onReceived;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     private Flow.@Nullable Subscription subscription;
 
-    CappedSubscriber(int maxBytes, long declaredLength) {
+    CappedSubscriber(int maxBytes, HttpResponse.ResponseInfo info, Consumer<Received> onReceived) {
       this.maxBytes = maxBytes;
+      this.info = info;
+      this.onReceived = onReceived;
+      long declaredLength = info.headers().firstValueAsLong("content-length").orElse(-1);
       if (declaredLength > maxBytes) {
         result.completeExceptionally(
             new FetchException(Failure.TOO_LARGE, "response of " + declaredLength + " bytes; at most " + maxBytes + " are read", null));
@@ -348,7 +428,12 @@ public final class HttpFetcher {
 
     @Override
     public void onComplete() {
-      result.complete(bytes.toByteArray());
+      if (result.isDone()) {
+        return; // too large: the failure comes through the client's future
+      }
+      byte[] all = bytes.toByteArray();
+      onReceived.accept(new Received(info.statusCode(), info.headers(), all));
+      result.complete(all);
     }
   }
 }
