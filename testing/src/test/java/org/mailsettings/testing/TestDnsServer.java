@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -33,15 +37,29 @@ public final class TestDnsServer implements AutoCloseable {
 
   private record Answer(List<Record> records, boolean authenticated, Duration delay) {}
 
+  private static final int RECEIVE_BUFFER = 4 << 20;
+
   private final DatagramSocket socket;
   private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
   private final Map<Key, byte[]> raw = new ConcurrentHashMap<>();
   private final AtomicInteger queries = new AtomicInteger();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  // Delayed answers wait here, not in a thread each: a bulk benchmark has hundreds in flight.
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "test-dns-timer");
+    thread.setDaemon(true);
+    threads.add(thread);
+    return thread;
+  });
 
   public TestDnsServer() throws IOException {
     socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+    // Room for a burst of queries (a bulk benchmark sends hundreds at once): a full buffer drops
+    // them, and the client then waits for its whole timeout. The kernel may grant less.
+    socket.setReceiveBufferSize(RECEIVE_BUFFER);
     Thread thread = new Thread(this::serve, "test-dns");
     thread.setDaemon(true);
+    threads.add(thread);
     thread.start();
   }
 
@@ -51,6 +69,11 @@ public final class TestDnsServer implements AutoCloseable {
 
   public int queryCount() {
     return queries.get();
+  }
+
+  /** CPU time its threads (receiving and answering, the delay timer) have spent, in nanoseconds. */
+  public long cpuTimeNanos() {
+    return ThreadCpu.of(threads);
   }
 
   private static Name name(String text) {
@@ -132,18 +155,14 @@ public final class TestDnsServer implements AutoCloseable {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
         queries.incrementAndGet();
-        byte[] request = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
-        InetAddress client = packet.getAddress();
-        int clientPort = packet.getPort();
-        Thread reply = new Thread(() -> reply(request, client, clientPort));
-        reply.setDaemon(true);
-        reply.start();
+        reply(java.util.Arrays.copyOf(packet.getData(), packet.getLength()), packet.getAddress(), packet.getPort());
       } catch (IOException e) {
         return;
       }
     }
   }
 
+  /** Answers at once on the receiving thread, or after the answer's delay on the timer. */
   private void reply(byte[] requestBytes, InetAddress client, int clientPort) {
     try {
       Message query = new Message(requestBytes);
@@ -152,6 +171,7 @@ public final class TestDnsServer implements AutoCloseable {
       Key key = new Key(name, question.getType());
       byte[] rawReply = raw.get(key);
       byte[] bytes;
+      Duration delay = Duration.ZERO;
       if (rawReply != null) {
         bytes = rawReply.clone();
         if (bytes.length >= 2) {
@@ -167,7 +187,7 @@ public final class TestDnsServer implements AutoCloseable {
         if (answer == null) {
           response.getHeader().setRcode(Rcode.NXDOMAIN);
         } else {
-          Thread.sleep(answer.delay().toMillis());
+          delay = answer.delay();
           for (Record record : answer.records()) {
             response.addRecord(record, Section.ANSWER);
           }
@@ -177,14 +197,28 @@ public final class TestDnsServer implements AutoCloseable {
         }
         bytes = response.toWire(4096);
       }
-      socket.send(new DatagramPacket(bytes, bytes.length, client, clientPort));
-    } catch (IOException | RuntimeException | InterruptedException e) {
-      // malformed query or closed socket: no answer
+      DatagramPacket reply = new DatagramPacket(bytes, bytes.length, client, clientPort);
+      if (delay.isZero()) {
+        send(reply);
+      } else {
+        var unused = timer.schedule(() -> send(reply), delay.toNanos(), TimeUnit.NANOSECONDS);
+      }
+    } catch (IOException | RuntimeException e) {
+      // malformed query, or closed: no answer
+    }
+  }
+
+  private void send(DatagramPacket reply) {
+    try {
+      socket.send(reply);
+    } catch (IOException e) {
+      // closed meanwhile
     }
   }
 
   @Override
   public void close() {
     socket.close();
+    timer.shutdownNow();
   }
 }

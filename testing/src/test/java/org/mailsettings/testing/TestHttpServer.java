@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
@@ -69,13 +70,20 @@ public final class TestHttpServer implements AutoCloseable {
   private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicInteger active = new AtomicInteger();
+  private final AtomicInteger accepted = new AtomicInteger();
+  // CPU time of this server's threads: those that ended, and the live ones (for benchmarks).
+  private final LongAdder endedCpuNanos = new LongAdder();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicInteger hanging = new AtomicInteger();
-  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  // The sockets still open: closed ones leave (a benchmark opens thousands).
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean recordRequests = true;
 
   private TestHttpServer(ServerSocket serverSocket) {
     this.serverSocket = serverSocket;
     Thread acceptor = new Thread(this::accept, "test-http-" + serverSocket.getLocalPort());
     acceptor.setDaemon(true);
+    threads.add(acceptor);
     acceptor.start();
   }
 
@@ -115,9 +123,31 @@ public final class TestHttpServer implements AutoCloseable {
     return hanging.get();
   }
 
+  /** Connections accepted since the server started: how many a client opened, reused ones counted once. */
+  public int connectionCount() {
+    return accepted.get();
+  }
+
+  /**
+   * CPU time its threads have spent so far, in nanoseconds (accepting, TLS handshakes, reading,
+   * answering): a benchmark that shares the machine with this server tells its share apart.
+   */
+  public long cpuTimeNanos() {
+    return endedCpuNanos.sum() + ThreadCpu.of(threads);
+  }
+
   /** Connections open right now (idle kept-alive ones included). */
   public int activeConnections() {
     return active.get();
+  }
+
+  /**
+   * Whether {@link #requests()} keeps every request (the default): a benchmark that sends
+   * hundreds of thousands and measures the heap turns it off; {@link #requestCount()} still counts.
+   */
+  public TestHttpServer recordRequests(boolean record) {
+    this.recordRequests = record;
+    return this;
   }
 
   public List<Request> requests() {
@@ -128,9 +158,11 @@ public final class TestHttpServer implements AutoCloseable {
     while (!serverSocket.isClosed()) {
       try {
         Socket socket = serverSocket.accept();
+        accepted.incrementAndGet();
         open.add(socket);
         Thread session = new Thread(() -> serve(socket), "test-http-session");
         session.setDaemon(true);
+        threads.add(session);
         session.start();
       } catch (IOException e) {
         return;
@@ -162,7 +194,9 @@ public final class TestHttpServer implements AutoCloseable {
         String target = parts.length > 1 ? parts[1] : "/";
         String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
         Request request = new Request(parts[0], target, Map.copyOf(headers), body);
-        requests.add(request);
+        if (recordRequests) {
+          requests.add(request);
+        }
         count.incrementAndGet();
         Function<Request, Response> handler = routes.get(path);
         Response response = handler == null ? Response.status(404) : handler.apply(request);
@@ -197,6 +231,9 @@ public final class TestHttpServer implements AutoCloseable {
       // the client went away
     } finally {
       active.decrementAndGet();
+      open.remove(socket);
+      endedCpuNanos.add(ThreadCpu.ofCurrentThread());
+      threads.remove(Thread.currentThread());
     }
   }
 
