@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.mailsettings.internal.text.SaslNames;
 
 /**
  * How a client proves who it is to a mail server: one of the autoconfig draft's methods, or a
@@ -42,24 +43,6 @@ public final class AuthMethod {
     }
   }
 
-  /**
-   * Whether {@code name} is a SASL mechanism name (RFC 4422): 1 to 20 of A-Z, 0-9, hyphen and
-   * underscore. A loop, not a regular expression: provider files are read at start-up, and the
-   * first pattern of a process loads the regex engine.
-   */
-  private static boolean isSaslName(String name) {
-    if (name.isEmpty() || name.length() > 20) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** A password over an encrypted connection: the common case. */
   public static final AuthMethod PASSWORD_CLEARTEXT = new AuthMethod(Kind.PASSWORD_CLEARTEXT, "");
   /** A challenge-response password mechanism. */
@@ -94,7 +77,7 @@ public final class AuthMethod {
    */
   public static AuthMethod sasl(String mechanism) {
     String name = mechanism.trim().toUpperCase(Locale.ROOT);
-    if (!isSaslName(name)) {
+    if (!SaslNames.isMechanismName(name)) {
       throw new IllegalArgumentException(
           "Not a SASL mechanism name: \"" + mechanism + "\" (1 to 20 of A-Z, 0-9, '-', '_')");
     }
@@ -115,7 +98,7 @@ public final class AuthMethod {
   public static Optional<AuthMethod> fromAutoconfig(String value, String system) {
     String text = value.trim();
     if (system.trim().equalsIgnoreCase("sasl")) {
-      return isSaslName(text.toUpperCase(Locale.ROOT))
+      return SaslNames.isMechanismName(text.toUpperCase(Locale.ROOT))
           ? Optional.of(sasl(text))
           : Optional.empty();
     }

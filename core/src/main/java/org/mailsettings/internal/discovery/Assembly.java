@@ -159,7 +159,7 @@ public final class Assembly {
       List<Note> reasons = candidate.reasons();
       boolean flagged = false;
       if (publicDomain
-          && HostNames.isLocalOrPrivateNormalised(candidate.settings().host())
+          && HostNames.isLocalOrPrivate(candidate.settings().host())
           && !vouchedBy(Source.LOCAL_FILE, candidate, sources)
           && !vouchedBy(Source.USER_INPUT, candidate, sources)) {
         // A public domain's settings that point at this machine or a private network: a

@@ -1,5 +1,6 @@
 package org.mailsettings.internal.discovery;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -50,12 +51,10 @@ public final class Ranks {
     if (more.isEmpty()) {
       return List.of(source);
     }
-    Source[] sorted = new Source[more.size() + 1];
-    int count = insert(sorted, 0, source);
-    for (Source other : more) {
-      count = insert(sorted, count, other);
-    }
-    return List.of(Arrays.copyOf(sorted, count));
+    List<Source> all = new ArrayList<>(more.size() + 1);
+    all.add(source);
+    all.addAll(more);
+    return sorted(all);
   }
 
   private static int insert(Source[] sorted, int count, Source source) {

@@ -144,21 +144,6 @@ public final class HostNames {
     return name.equals("localhost") || name.endsWith(".localhost");
   }
 
-  /**
-   * {@link #isLocalOrPrivate(String)} for a host already in the form {@link #normalise} gives
-   * (as {@link org.mailsettings.ServerSettings#host()} is): no normalising again.
-   */
-  public static boolean isLocalOrPrivateNormalised(String host) {
-    if (host.isEmpty()) {
-      return false;
-    }
-    char first = host.charAt(0);
-    if ((first >= '0' && first <= '9') || host.indexOf(':') >= 0) {
-      return isLocalOrPrivate(host); // perhaps an IP literal; rare
-    }
-    return isLocalName(host);
-  }
-
   /** {@link #isLocalOrPrivate(String)} for an address's raw bytes (4 or 16). */
   public static boolean isLocalOrPrivate(byte[] address) {
     if (address.length == 4) {

@@ -8,6 +8,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.mailsettings.Protocol;
+import org.mailsettings.internal.text.SaslNames;
 
 /**
  * The credential-free part of each protocol: recognise the greeting, ask the capabilities,
@@ -84,24 +85,11 @@ public abstract class Dialogue {
     List<String> mechanisms = new ArrayList<>();
     for (String token : words(list)) {
       String name = token.toUpperCase(Locale.ROOT);
-      if (isSaslName(name)) {
+      if (SaslNames.isMechanismName(name)) {
         mechanisms.add(name);
       }
     }
     return mechanisms;
-  }
-
-  private static boolean isSaslName(String name) {
-    if (name.isEmpty() || name.length() > 20) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static final class Imap extends Dialogue {
@@ -125,7 +113,7 @@ public abstract class Dialogue {
           for (String token : words(upper.substring("* CAPABILITY".length()))) {
             if (token.equals("STARTTLS")) {
               startTls = true;
-            } else if (token.startsWith("AUTH=") && isSaslName(token.substring(5))) {
+            } else if (token.startsWith("AUTH=") && SaslNames.isMechanismName(token.substring(5))) {
               mechanisms.add(token.substring(5));
             }
           }

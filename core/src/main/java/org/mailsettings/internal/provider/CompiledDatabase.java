@@ -246,24 +246,14 @@ public final class CompiledDatabase {
    * @throws IOException when the file has no layer of that name
    */
   public static Layer readLayer(InputStream stream, String wanted) throws IOException {
-    DataInputStream in = new DataInputStream(stream);
-    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-      throw new IOException("not a compiled provider database of version " + VERSION);
-    }
-    int layerCount = in.readInt();
-    for (int l = 0; l < layerCount; l++) {
-      String name = in.readUTF();
-      int length = in.readInt();
-      if (name.equals(wanted)) {
-        return new Layer(name, readDocuments(in));
-      }
-      in.skipNBytes(length);
-    }
-    throw new IOException("the compiled provider database has no layer " + wanted);
+    return new Layer(wanted, decoded(readLazyLayer(stream, wanted)));
   }
 
   private static List<ClientConfig> readDocuments(DataInputStream in) throws IOException {
-    List<LazyDocument> lazy = readLazyDocuments(in);
+    return decoded(readLazyDocuments(in));
+  }
+
+  private static List<ClientConfig> decoded(List<LazyDocument> lazy) {
     List<ClientConfig> documents = new ArrayList<>(lazy.size());
     for (LazyDocument document : lazy) {
       documents.add(document.document());
