@@ -56,6 +56,9 @@ class BulkDiscoveryTest {
     inputs.add("not an address");
     inputs.add("jan@hosted.cz");
     inputs.add("Jan Novák <info@vizus.cz>");
+    // Nothing but guesses knows this domain: the second address gets guesses of its own.
+    inputs.add("anna@guessed.cz");
+    inputs.add("petr@guessed.cz");
     return inputs;
   }
 
@@ -65,9 +68,9 @@ class BulkDiscoveryTest {
     try (Stream<BulkResult> stream = resolver.discoverAll(inputs(), BulkOptions.builder().discovery(discovery).concurrency(8).build())) {
       results = stream.collect(Collectors.toList());
     }
-    assertThat(results).hasSize(203);
+    assertThat(results).hasSize(205);
     assertThat(results).extracting(BulkResult::index).containsExactlyInAnyOrderElementsOf(
-        IntStream.range(0, 203).mapToObj(i -> (long) i).collect(Collectors.toList()));
+        IntStream.range(0, 205).mapToObj(i -> (long) i).collect(Collectors.toList()));
     // Each of the 20 domains' ISPDB entries was fetched once, for its 10 addresses.
     assertThat(https.requests().stream().filter(r -> r.path().startsWith("/ispdb/bulk")).count()).isEqualTo(20);
 
@@ -87,10 +90,16 @@ class BulkDiscoveryTest {
         assertThat(bulk.outgoing()).as(result.input()).isEqualTo(alone.outgoing());
         assertThat(bulk.provider()).isEqualTo(alone.provider());
         assertThat(bulk.address()).isEqualTo(alone.address());
+        assertThat(bulk.notes()).as(result.input()).isEqualTo(alone.notes());
       }
     }
     BulkResult user17 = results.stream().filter(r -> r.input().equals("user17@bulk17.cz")).findFirst().orElseThrow();
     assertThat(user17.resolution().orElseThrow().incoming().get(0).settings().username()).isEqualTo("user17@bulk17.cz");
+    BulkResult petr = results.stream().filter(r -> r.input().equals("petr@guessed.cz")).findFirst().orElseThrow();
+    assertThat(petr.resolution().orElseThrow().incoming()).isNotEmpty().allSatisfy(candidate -> {
+      assertThat(candidate.source()).isEqualTo(Source.GUESS);
+      assertThat(candidate.settings().username()).contains("petr");
+    });
   }
 
   @Test

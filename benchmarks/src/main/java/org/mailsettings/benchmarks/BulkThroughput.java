@@ -1,6 +1,9 @@
 package org.mailsettings.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,19 +34,19 @@ import org.mailsettings.testing.TestTls;
  * to run ({@code resolve}, then {@code discoverAndWait} for a domain the database does not know),
  * and the heap while 100,000 addresses stream through.
  *
- * <p>The world: one HTTPS server ({@link TestHttpServer}: TLS 1.3 with the ECDSA P-256 test
- * certificate, HTTP/1.1 with keep-alive, a thread per connection) serves every HTTP source of
- * every domain at one origin ({@code https://localhost:port}), and one UDP DNS server ({@link
- * TestDnsServer}) answers MX, SRV and TXT. Both run in this JVM, on the same cores as the client.
- * Each domain: autoconfig, well-known autoconfig, autoconfig "over HTTP" (here HTTPS too) and
- * Autodiscover answer 404 after 80 ms, the ISPDB has the domain after 100 ms, MX after 30 ms (a
- * host whose domain the ISPDB does not know, 404 after 50 ms), SRV and the PACC TXT record at
- * once (none). The ISPDB decides when the better-ranked autoconfig sources have said no: the
- * critical path of a domain is 100 ms, and a domain costs five HTTPS exchanges and eight DNS
- * queries. This is busier than the world of issue 13 (loopback DNS and ISPDB, every other source
- * refused at once), and kinder in one way: one origin lets the client reuse its connections across
- * domains, where each real domain's autoconfig and Autodiscover hosts are its own and cost TLS
- * handshakes of their own.
+ * <p>Two worlds, each in its own run. Both: one HTTPS server ({@link TestHttpServer}: TLS 1.3
+ * with the ECDSA P-256 test certificate, HTTP/1.1 with keep-alive, a thread per connection)
+ * serves the ISPDB at one origin ({@code https://localhost:port}), and one UDP DNS server ({@link
+ * TestDnsServer}) answers MX, SRV and TXT; both run in this JVM, on the same cores as the client.
+ * Each domain: the ISPDB has the domain after 100 ms (the critical path), MX after 30 ms (a host
+ * whose domain the ISPDB does not know, 404 after 50 ms), SRV and the PACC TXT record at once
+ * (none). In the {@code issue} world (issue 13's: loopback DNS and ISPDB, every other source
+ * refused at once) autoconfig, well-known autoconfig, autoconfig "over HTTP" and Autodiscover
+ * point at a closed loopback port: one HTTPS exchange and eight DNS queries a domain. In the
+ * {@code busy} world the same server answers them 404 after 80 ms, over TLS: five HTTPS exchanges
+ * a domain. Both are kinder than the real world in one way: one origin lets the client reuse its
+ * connections across domains, where each real domain's autoconfig and Autodiscover hosts are its
+ * own and cost TLS handshakes of their own.
  *
  * <p>Each bulk run starts with a new resolver (cold connections, as a command-line run starts)
  * after the previous one's connections are gone, and prints the rate, the bound (distinct domains
@@ -154,56 +157,87 @@ public final class BulkThroughput {
     }
   }
 
-  /** Prints the figures. */
+  /**
+   * The two worlds: {@code issue}, issue 13's (the ISPDB and DNS answer, every other HTTP source
+   * is refused at once: its port is closed), and {@code busy}, where the other HTTP sources answer
+   * 404 after 80 ms over TLS.
+   */
+  private enum Kind {
+    ISSUE,
+    BUSY
+  }
+
+  /** Prints the figures: {@code -Dbulk.worlds=issue,busy} (both by default), {@code -Dbulk.runs=3}. */
   public static void main(String[] args) throws Exception {
     System.setProperty("mailsettings.tls", System.getProperty("mailsettings.tls", "core/src/test/resources/tls"));
     int runs = Integer.getInteger("bulk.runs", 3);
-    try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")).recordRequests(false);
-        TestDnsServer dns = new TestDnsServer()) {
-      for (int d = 0; d < DOMAINS; d++) {
-        String domain = domain(d);
+    System.out.printf(Locale.ROOT, "%d processors; load average %.1f%n",
+        Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    for (String name : System.getProperty("bulk.worlds", "issue,busy").split(",", -1)) {
+      Kind kind = Kind.valueOf(name.strip().toUpperCase(Locale.ROOT));
+      try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost")).recordRequests(false);
+          TestDnsServer dns = new TestDnsServer()) {
+        World world = world(kind, https, dns);
+        System.out.printf(Locale.ROOT, "%n== world: %s ==%n", kind.name().toLowerCase(Locale.ROOT));
+        measure(world, runs);
+      }
+    }
+  }
+
+  private static World world(Kind kind, TestHttpServer https, TestDnsServer dns) throws IOException {
+    for (int d = 0; d < DOMAINS; d++) {
+      String domain = domain(d);
+      if (kind == Kind.BUSY) {
         Duration no = Duration.ofMillis(80);
         for (String prefix : List.of("/ac/", "/wk/", "/plain/", "/ad/")) {
           https.route(prefix + domain, Response.status(404).delayed(no));
         }
-        https.route("/ispdb/" + domain, Response.ok(config(domain)).delayed(CRITICAL_PATH));
-        dns.mx(domain, false, Duration.ofMillis(30), "mx1.hosting.example");
       }
-      https.route("/ispdb/hosting.example", Response.status(404).delayed(Duration.ofMillis(50)));
-      String base = https.base();
-      DiscoveryOptions discovery = DiscoveryOptions.builder()
-          .deadline(Duration.ofSeconds(30))
-          .requestTimeout(Duration.ofSeconds(20))
-          .autoconfigUrlTemplate(base + "/ac/%EMAILDOMAIN%")
-          .wellKnownUrlTemplate(base + "/wk/%EMAILDOMAIN%")
-          .autoconfigHttpUrlTemplate(base + "/plain/%EMAILDOMAIN%")
-          .autodiscoverUrlTemplates(List.of(base + "/ad/%EMAILDOMAIN%"))
-          .ispdbBaseUrl(base + "/ispdb/")
-          .build();
-      World world = new World(https, dns, discovery);
-      System.out.printf(Locale.ROOT, "%d processors; load average %.1f%n",
-          Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-
-      // Warm up the JVM (the JIT compiles for tens of seconds on two cores) with the measured list once.
-      bulk(world, 64, "warm-up (not counted), concurrency 64");
-
-      double oneAtATime = oneAtATime(world, 1_000, 200);
-
-      for (int concurrency : new int[] {64, 256}) {
-        double[] rates = new double[runs];
-        for (int run = 0; run < runs; run++) {
-          rates[run] = bulk(world, concurrency, "bulk, concurrency " + concurrency);
-          double bound = Math.ceil(DOMAINS / (double) concurrency) * CRITICAL_PATH.toMillis() / 1000.0;
-          System.out.printf(Locale.ROOT, "  = %.0fx one at a time; bound (domains / concurrency) x critical path = %.2f s%n",
-              rates[run] / oneAtATime, bound);
-        }
-        Arrays.sort(rates);
-        System.out.printf(Locale.ROOT, "bulk, concurrency %d, %d runs: median %.0f addresses/s (%.0fx one at a time), %.0f to %.0f%n",
-            concurrency, runs, rates[runs / 2], rates[runs / 2] / oneAtATime, rates[0], rates[runs - 1]);
-      }
-
-      memory(world);
+      https.route("/ispdb/" + domain, Response.ok(config(domain)).delayed(CRITICAL_PATH));
+      dns.mx(domain, false, Duration.ofMillis(30), "mx1.hosting.example");
     }
+    https.route("/ispdb/hosting.example", Response.status(404).delayed(Duration.ofMillis(50)));
+    String base = https.base();
+    String other = kind == Kind.BUSY ? base : "https://localhost:" + closedPort();
+    DiscoveryOptions discovery = DiscoveryOptions.builder()
+        .deadline(Duration.ofSeconds(30))
+        .requestTimeout(Duration.ofSeconds(20))
+        .autoconfigUrlTemplate(other + "/ac/%EMAILDOMAIN%")
+        .wellKnownUrlTemplate(other + "/wk/%EMAILDOMAIN%")
+        .autoconfigHttpUrlTemplate(other + "/plain/%EMAILDOMAIN%")
+        .autodiscoverUrlTemplates(List.of(other + "/ad/%EMAILDOMAIN%"))
+        .ispdbBaseUrl(base + "/ispdb/")
+        .build();
+    return new World(https, dns, discovery);
+  }
+
+  /** A loopback port that nothing listens on (bound, then closed): connections to it are refused at once. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void measure(World world, int runs) throws InterruptedException {
+    // Warm up the JVM (the JIT compiles for tens of seconds on two cores) with the measured list once.
+    bulk(world, 64, "warm-up (not counted), concurrency 64");
+
+    double oneAtATime = oneAtATime(world, 1_000, 200);
+
+    for (int concurrency : new int[] {64, 256}) {
+      double[] rates = new double[runs];
+      for (int run = 0; run < runs; run++) {
+        rates[run] = bulk(world, concurrency, "bulk, concurrency " + concurrency);
+        double bound = Math.ceil(DOMAINS / (double) concurrency) * CRITICAL_PATH.toMillis() / 1000.0;
+        System.out.printf(Locale.ROOT, "  = %.0fx one at a time; bound (domains / concurrency) x critical path = %.2f s%n",
+            rates[run] / oneAtATime, bound);
+      }
+      Arrays.sort(rates);
+      System.out.printf(Locale.ROOT, "bulk, concurrency %d, %d runs: median %.0f addresses/s (%.0fx one at a time), %.0f to %.0f%n",
+          concurrency, runs, rates[runs / 2], rates[runs / 2] / oneAtATime, rates[0], rates[runs - 1]);
+    }
+
+    memory(world);
   }
 
   private static MailSettingsResolver client(TestDnsServer dns) {
