@@ -167,7 +167,10 @@ public final class BulkThroughput {
     BUSY
   }
 
-  /** Prints the figures: {@code -Dbulk.worlds=issue,busy} (both by default), {@code -Dbulk.runs=3}. */
+  /**
+   * Prints the figures: {@code -Dbulk.worlds=issue,busy} (both by default), {@code -Dbulk.runs=3},
+   * {@code -Dbulk.concurrency=64,256}, {@code -Dbulk.memory=true} (the streaming run).
+   */
   public static void main(String[] args) throws Exception {
     System.setProperty("mailsettings.tls", System.getProperty("mailsettings.tls", "core/src/test/resources/tls"));
     int runs = Integer.getInteger("bulk.runs", 3);
@@ -224,7 +227,8 @@ public final class BulkThroughput {
 
     double oneAtATime = oneAtATime(world, 1_000, 200);
 
-    for (int concurrency : new int[] {64, 256}) {
+    for (String level : System.getProperty("bulk.concurrency", "64,256").split(",", -1)) {
+      int concurrency = Integer.parseInt(level.strip());
       double[] rates = new double[runs];
       for (int run = 0; run < runs; run++) {
         rates[run] = bulk(world, concurrency, "bulk, concurrency " + concurrency);
@@ -237,7 +241,9 @@ public final class BulkThroughput {
           concurrency, runs, rates[runs / 2], rates[runs / 2] / oneAtATime, rates[0], rates[runs - 1]);
     }
 
-    memory(world);
+    if (Boolean.parseBoolean(System.getProperty("bulk.memory", "true"))) {
+      memory(world);
+    }
   }
 
   private static MailSettingsResolver client(TestDnsServer dns) {

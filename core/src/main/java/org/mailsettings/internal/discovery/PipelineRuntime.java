@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ import org.mailsettings.internal.psl.PublicSuffixList;
 
 /**
  * What one client owns and every call shares: the executor (the caller's, or a bounded pool of
- * daemon threads that end when idle), one timer thread for deadlines, the clock, one HTTP client,
+ * daemon threads that end when idle), one timer thread for deadlines, the threads HTTP exchanges
+ * wait on, the clock, one HTTP client,
  * the DNS clients, the answer cache, the provider store and the admission limits. {@link
  * #close()} ends every thread and connection it started; the caller's executor is left alone.
  */
@@ -59,6 +61,7 @@ public final class PipelineRuntime implements AutoCloseable {
   private final Admission admission;
   private final Map<Duration, DnsClient> dnsClients = new ConcurrentHashMap<>();
   private volatile @Nullable HttpClient ownHttpClient;
+  private volatile @Nullable ThreadPoolExecutor exchanges;
   private volatile @Nullable SSLContext defaultSslContext;
   private volatile boolean closed;
 
@@ -203,6 +206,26 @@ public final class PipelineRuntime implements AutoCloseable {
   }
 
   /**
+   * Where HTTP exchanges wait for their responses: a pool of daemon threads made on first use,
+   * a thread for each exchange in flight, kept a while for the next ones (not the executor: a
+   * caller's executor or the bounded worker pool must not be filled with waiting threads).
+   */
+  public Executor exchanges() {
+    ThreadPoolExecutor pool = exchanges;
+    if (pool == null) {
+      synchronized (this) {
+        pool = exchanges;
+        if (pool == null) {
+          checkOpen();
+          pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons(name + "-http-"));
+          exchanges = pool;
+        }
+      }
+    }
+    return pool;
+  }
+
+  /**
    * A DNS client with this query timeout, against the configured server or the system's.
    *
    * @throws DnsClient.NoDnsException when no DNS server can be used
@@ -270,6 +293,13 @@ public final class PipelineRuntime implements AutoCloseable {
     ThreadPoolExecutor pool = ownExecutor;
     if (pool != null) {
       pool.shutdownNow();
+    }
+    ThreadPoolExecutor waiting;
+    synchronized (this) {
+      waiting = exchanges;
+    }
+    if (waiting != null) {
+      waiting.shutdownNow(); // each exchange under way is stopped
     }
     HttpClient client = ownHttpClient;
     // HttpClient is AutoCloseable from Java 21 on (its selector thread ends then); on Java 17
