@@ -42,6 +42,7 @@ public final class TestDnsServer implements AutoCloseable {
   private final DatagramSocket socket;
   private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
   private final Map<Key, byte[]> raw = new ConcurrentHashMap<>();
+  private final Map<Key, AtomicInteger> toLose = new ConcurrentHashMap<>();
   private final AtomicInteger queries = new AtomicInteger();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   // Delayed answers wait here, not in a thread each: a bulk benchmark has hundreds in flight.
@@ -142,6 +143,12 @@ public final class TestDnsServer implements AutoCloseable {
     return this;
   }
 
+  /** Loses the next {@code count} queries for {@code name}/{@code type}, as a network loses UDP packets. */
+  public TestDnsServer loseNext(String name, int type, int count) {
+    toLose.put(new Key(name.toLowerCase(Locale.ROOT), type), new AtomicInteger(count));
+    return this;
+  }
+
   /** Replies to {@code name}/{@code type} with these bytes, whatever they are. */
   public TestDnsServer raw(String name, int type, byte[] reply) {
     raw.put(new Key(name.toLowerCase(Locale.ROOT), type), reply);
@@ -169,6 +176,10 @@ public final class TestDnsServer implements AutoCloseable {
       Record question = query.getQuestion();
       String name = question.getName().toString(true).toLowerCase(Locale.ROOT);
       Key key = new Key(name, question.getType());
+      AtomicInteger losing = toLose.get(key);
+      if (losing != null && losing.getAndDecrement() > 0) {
+        return;
+      }
       byte[] rawReply = raw.get(key);
       byte[] bytes;
       Duration delay = Duration.ZERO;

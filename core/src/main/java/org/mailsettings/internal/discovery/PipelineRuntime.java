@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -51,6 +53,8 @@ public final class PipelineRuntime implements AutoCloseable {
       ProviderStore store) {}
 
   private static final AtomicInteger RUNTIMES = new AtomicInteger();
+  /** How long closing waits for the HTTP exchanges to end before it aborts them. */
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
 
   private final Settings settings;
   private final String name;
@@ -237,7 +241,7 @@ public final class PipelineRuntime implements AutoCloseable {
     }
     DnsClient client;
     try {
-      client = DnsClient.create(settings.dnsServer(), timeout, executor);
+      client = DnsClient.create(settings.dnsServer(), timeout, executor, timer);
     } catch (DnsClient.NoDnsException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
@@ -285,31 +289,63 @@ public final class PipelineRuntime implements AutoCloseable {
     }
   }
 
+  /**
+   * Shuts a client of ours down: from Java 21 on, it is given a moment for its exchanges to end
+   * and then aborts the rest, so that closing never waits for good (its own close waits as long
+   * as any exchange runs). Through reflection, as the library is built for Java 17, whose client
+   * has none of this: its thread ends once the client is unreachable.
+   */
+  private static void shutDown(HttpClient client) {
+    Method shutdown;
+    Method awaitTermination;
+    Method shutdownNow;
+    try {
+      shutdown = HttpClient.class.getMethod("shutdown");
+      awaitTermination = HttpClient.class.getMethod("awaitTermination", Duration.class);
+      shutdownNow = HttpClient.class.getMethod("shutdownNow");
+    } catch (NoSuchMethodException e) {
+      return; // Java 17 to 20
+    }
+    try {
+      shutdown.invoke(client);
+      if (!Boolean.TRUE.equals(awaitTermination.invoke(client, SHUTDOWN_GRACE))) {
+        shutdownNow.invoke(client);
+      }
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      try {
+        shutdownNow.invoke(client);
+      } catch (ReflectiveOperationException again) {
+        // nothing more can be done about a client that fails to close
+      }
+    } catch (IllegalAccessException e) {
+      // public methods of an exported package: not reached
+    }
+  }
+
   /** Ends the runtime's threads and connections; calls still running are stopped. */
   @Override
   public void close() {
     closed = true;
     timer.shutdownNow();
-    ThreadPoolExecutor pool = ownExecutor;
-    if (pool != null) {
-      pool.shutdownNow();
-    }
     ThreadPoolExecutor waiting;
     synchronized (this) {
       waiting = exchanges;
     }
     if (waiting != null) {
-      waiting.shutdownNow(); // each exchange under way is stopped
+      waiting.shutdownNow(); // each exchange under way is stopped: the client cancels it
     }
     HttpClient client = ownHttpClient;
-    // HttpClient is AutoCloseable from Java 21 on (its selector thread ends then); on Java 17
-    // it has no close, and its thread ends once the client is unreachable.
-    if (client instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        // nothing more can be done about a client that fails to close
-      }
+    if (client != null) {
+      // The ends of the cancelled exchanges run as tasks on the workers: they are shut down
+      // after the client (tasks dropped from their queue left a client waiting for good).
+      shutDown(client);
+    }
+    ThreadPoolExecutor pool = ownExecutor;
+    if (pool != null) {
+      pool.shutdownNow();
     }
     if (cache != null) {
       cache.clear();

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.mailsettings.internal.net.HostNames;
 import org.xbill.DNS.DClass;
@@ -80,12 +83,18 @@ public final class DnsClient {
     }
   }
 
+  /** How many times a query is sent again while no answer has come. */
+  private static final int RETRANSMISSIONS = 2;
+
   private final SimpleResolver resolver;
   private final Duration timeout;
   private final String serverDescription;
   private final Executor executor;
+  private final ScheduledExecutorService timer;
 
-  private DnsClient(SimpleResolver resolver, Duration timeout, String serverDescription, Executor executor) {
+  private DnsClient(SimpleResolver resolver, Duration timeout, String serverDescription, Executor executor,
+      ScheduledExecutorService timer) {
+    this.timer = timer;
     this.resolver = resolver;
     this.timeout = timeout;
     this.serverDescription = serverDescription;
@@ -95,12 +104,14 @@ public final class DnsClient {
   /**
    * A client for {@code server}, or the system's first configured name server when null, whose
    * answers are handed on on {@code executor}: without one, dnsjava completes on the common
-   * fork-join pool, which on two cores starts a new thread for every answer.
+   * fork-join pool, which on two cores starts a new thread for every answer. A query that has no
+   * answer yet is sent again on {@code timer} (UDP loses packets), twice at most, within its
+   * {@code timeout}.
    *
    * @throws IOException when no server is configured
    */
   public static DnsClient create(@org.jspecify.annotations.Nullable InetSocketAddress server, Duration timeout,
-      Executor executor) throws IOException {
+      Executor executor, ScheduledExecutorService timer) throws IOException {
     InetSocketAddress target = server;
     if (target == null) {
       List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
@@ -112,7 +123,7 @@ public final class DnsClient {
     SimpleResolver resolver = new SimpleResolver(target);
     resolver.setTimeout(timeout);
     resolver.setEDNS(0, 1232, ExtendedFlags.DO, List.of());
-    return new DnsClient(resolver, timeout, target.getHostString() + ":" + target.getPort(), executor);
+    return new DnsClient(resolver, timeout, target.getHostString() + ":" + target.getPort(), executor, timer);
   }
 
   /** The server asked, for reports. */
@@ -211,15 +222,13 @@ public final class DnsClient {
       return CompletableFuture.failedFuture(new DnsException("not a DNS name: " + name, e, false));
     }
     query.getHeader().setFlag(Flags.AD);
-    return resolver
-        .sendAsync(query, executor)
-        .toCompletableFuture()
+    return retransmitted(query)
         .orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS)
         .handle(
             (response, failure) -> {
               if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                boolean timedOut = cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException;
+                boolean timedOut = timedOut(failure);
                 throw new java.util.concurrent.CompletionException(
                     new DnsException(
                         Type.string(type) + " " + name + " at " + serverDescription + ": " + (timedOut ? "timed out" : describe(cause)),
@@ -233,6 +242,47 @@ public final class DnsClient {
               }
               return response;
             });
+  }
+
+  /**
+   * The first answer to {@code query}, which is sent again every second (a third of the timeout
+   * when that is shorter) while none has come, twice at most: a lost UDP query or answer would
+   * otherwise cost the whole timeout (a stub resolver retransmits too). A failure other than a
+   * timeout ends the query at once; the caller bounds the whole.
+   */
+  private CompletableFuture<Message> retransmitted(Message query) {
+    CompletableFuture<Message> answer = new CompletableFuture<>();
+    send(query, answer);
+    long every = Math.max(1, Math.min(1_000, timeout.toMillis() / (RETRANSMISSIONS + 1)));
+    for (int i = 1; i <= RETRANSMISSIONS; i++) {
+      ScheduledFuture<?> again;
+      try {
+        again = timer.schedule(() -> {
+          if (!answer.isDone()) {
+            send(query, answer);
+          }
+        }, every * i, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        break; // the client is closing: the first send is all
+      }
+      var unused = answer.whenComplete((response, failure) -> again.cancel(false));
+    }
+    return answer;
+  }
+
+  private void send(Message query, CompletableFuture<Message> answer) {
+    var unused = resolver.sendAsync(query, executor).whenComplete((response, failure) -> {
+      if (response != null) {
+        answer.complete(response);
+      } else if (failure != null && !timedOut(failure)) {
+        answer.completeExceptionally(failure);
+      }
+    });
+  }
+
+  private static boolean timedOut(Throwable failure) {
+    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+    return cause instanceof java.util.concurrent.TimeoutException || cause instanceof java.net.SocketTimeoutException;
   }
 
   private static String describe(Throwable t) {
