@@ -2,6 +2,7 @@ package org.mailsettings;
 
 import java.util.List;
 import org.immutables.value.Value;
+import org.mailsettings.internal.value.Values;
 
 /**
  * One possible way to reach a mail server for an address: {@link ServerSettings}, where they came
@@ -10,6 +11,10 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Candidate {
+  static {
+    // The library's hot paths copy values through the generated classes (see Values).
+    Values.grant(new ValueAccess());
+  }
 
   Candidate() {}
 

@@ -1,6 +1,6 @@
 package org.mailsettings;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.immutables.value.Value;
@@ -31,11 +31,13 @@ public abstract class Note {
    * @param arguments its arguments
    */
   public static Note of(NoteCode code, Object... arguments) {
-    List<String> texts = new ArrayList<>(arguments.length);
-    for (Object argument : arguments) {
-      texts.add(String.valueOf(argument));
+    String[] texts = new String[arguments.length];
+    for (int i = 0; i < texts.length; i++) {
+      texts[i] = String.valueOf(arguments[i]);
     }
-    return ImmutableNote.of(code, texts); // no builder: notes are made on every resolution
+    // No builder, and a view rather than a list to be copied again: notes are made on every
+    // resolution, and the note copies its arguments anyway.
+    return ImmutableNote.of(code, Arrays.asList(texts));
   }
 
   /** {@return what the note says} */

@@ -65,7 +65,9 @@ public abstract class ResolutionPolicy {
    * @param protocol the protocol
    */
   public boolean includes(Protocol protocol) {
-    return !excludedProtocols().contains(protocol);
+    // isEmpty first: asked for every candidate of every resolution, and most policies exclude nothing.
+    Set<Protocol> excluded = excludedProtocols();
+    return excluded.isEmpty() || !excluded.contains(protocol);
   }
 
   @Value.Check

@@ -19,6 +19,7 @@ import org.mailsettings.Trust;
 import org.mailsettings.internal.net.HostNames;
 import org.mailsettings.internal.resolve.Advice;
 import org.mailsettings.internal.resolve.CandidateOrdering;
+import org.mailsettings.internal.value.Values;
 
 /**
  * The one place where the answers of sources become a {@link Resolution}, for offline
@@ -60,9 +61,9 @@ public final class Assembly {
     SourceResult incomingWinner = winner(results, true, policy);
     SourceResult outgoingWinner = winner(results, false, policy);
     CandidateOrdering.Outcome in = CandidateOrdering.apply(
-        incomingWinner == null ? List.of() : merged(request, incomingWinner.incoming(), results, true), policy);
+        incomingWinner == null ? List.of() : merged(request, incomingWinner, results, true), policy);
     CandidateOrdering.Outcome out = CandidateOrdering.apply(
-        outgoingWinner == null ? List.of() : merged(request, outgoingWinner.outgoing(), results, false), policy);
+        outgoingWinner == null ? List.of() : merged(request, outgoingWinner, results, false), policy);
 
     List<Note> notes = new ArrayList<>();
     boolean discovery = !reports.isEmpty();
@@ -87,13 +88,10 @@ public final class Assembly {
       notes.add(Note.of(NoteCode.PLAINTEXT_LEFT_OUT, plaintext));
     }
     Advice.addNotes(in.candidates, out.candidates, notes);
-    Resolution.Builder resolution =
-        Resolution.builder()
-            .address(request.address())
-            .incoming(in.candidates)
-            .outgoing(out.candidates)
-            .notes(notes)
-            .sourceReports(reports);
+    Optional<Provider> provider = incomingWinner == null ? Optional.empty() : incomingWinner.provider();
+    if (provider.isEmpty() && outgoingWinner != null) {
+      provider = outgoingWinner.provider();
+    }
     // The HTTP services (PACC): from the best-ranked result that vouched for any, whichever won
     // the mail directions; they are not candidates, and nothing else names them.
     SourceResult services = null;
@@ -102,12 +100,19 @@ public final class Assembly {
         services = result;
       }
     }
+    if (reports.isEmpty() && services == null) {
+      // Offline (no reports, and only PACC, a network source, names services): the cheap copy.
+      return Values.access().resolution(request.address(), provider, in.candidates, out.candidates, notes);
+    }
+    Resolution.Builder resolution =
+        Resolution.builder()
+            .address(request.address())
+            .incoming(in.candidates)
+            .outgoing(out.candidates)
+            .notes(notes)
+            .sourceReports(reports);
     if (services != null) {
       resolution.serviceUrls(services.services());
-    }
-    Optional<Provider> provider = incomingWinner == null ? Optional.empty() : incomingWinner.provider();
-    if (provider.isEmpty() && outgoingWinner != null) {
-      provider = outgoingWinner.provider();
     }
     if (provider.isPresent()) {
       resolution.provider(provider.get());
@@ -129,16 +134,18 @@ public final class Assembly {
 
   /** The winner's candidates, each with every other source that found the same server. */
   private static List<Candidate> merged(
-      ResolutionRequest request, List<Candidate> winning, List<SourceResult> results, boolean incoming) {
-    boolean publicDomain = !HostNames.isLocalOrPrivate(request.address().asciiDomain());
-    List<Candidate> merged = new ArrayList<>(winning.size());
-    boolean changed = false;
+      ResolutionRequest request, SourceResult winner, List<SourceResult> results, boolean incoming) {
+    List<Candidate> winning = incoming ? winner.incoming() : winner.outgoing();
+    // (The winner may know that none of its hosts is private: then no host needs the check.)
+    boolean checkHosts = !winner.publicHosts() && !HostNames.isLocalOrPrivate(request.address().asciiDomain());
+    boolean mayChange = anyVouching(winning, results, incoming);
+    List<Candidate> merged = null;
     // Indexed loops, no iterators: this runs for every candidate of every resolution.
     for (int c = 0; c < winning.size(); c++) {
       Candidate candidate = winning.get(c);
       Set<Source> sources = null;
       Trust trust = candidate.trust();
-      for (int r = 0; r < results.size(); r++) {
+      for (int r = 0; mayChange && r < results.size(); r++) {
         List<Candidate> others = incoming ? results.get(r).incoming() : results.get(r).outgoing();
         for (int o = 0; o < others.size(); o++) {
           Candidate vouching = others.get(o);
@@ -158,7 +165,7 @@ public final class Assembly {
       }
       List<Note> reasons = candidate.reasons();
       boolean flagged = false;
-      if (publicDomain
+      if (checkHosts
           && HostNames.isLocalOrPrivate(candidate.settings().host())
           && !vouchedBy(Source.LOCAL_FILE, candidate, sources)
           && !vouchedBy(Source.USER_INPUT, candidate, sources)) {
@@ -172,16 +179,53 @@ public final class Assembly {
         flagged = true;
       }
       if (sources == null && trust == candidate.trust() && !flagged) {
-        merged.add(candidate);
+        if (merged != null) {
+          merged.add(candidate);
+        }
       } else {
+        if (merged == null) { // the first change: the candidates so far are kept as they are
+          merged = new ArrayList<>(winning.size());
+          for (int k = 0; k < c; k++) {
+            merged.add(winning.get(k));
+          }
+        }
         Candidate.Builder builder = Candidate.builder().from(candidate).trust(trust).reasons(reasons);
         if (sources != null) {
           builder.sources(Ranks.sorted(sources));
         }
         merged.add(builder.build());
-        changed = true;
       }
     }
-    return changed ? merged : winning;
+    return merged == null ? winning : merged;
+  }
+
+  /**
+   * Whether any candidate of the direction could vouch for a winning one and change it: one that
+   * is not a guess and differs from the first winning candidate in its sources or trust. When
+   * none does, as for an offline answer of a single source, the vouching loops (every candidate
+   * against every other) would change nothing and are skipped.
+   */
+  private static boolean anyVouching(List<Candidate> winning, List<SourceResult> results, boolean incoming) {
+    if (winning.isEmpty()) {
+      return false;
+    }
+    Candidate first = winning.get(0);
+    for (int r = 0; r < results.size(); r++) {
+      List<Candidate> others = incoming ? results.get(r).incoming() : results.get(r).outgoing();
+      for (int o = 0; o < others.size(); o++) {
+        Candidate other = others.get(o);
+        if (other.source() != Source.GUESS
+            && (other.trust() != first.trust() || !other.sources().equals(first.sources()))) {
+          return true;
+        }
+      }
+    }
+    for (int c = 1; c < winning.size(); c++) {
+      Candidate candidate = winning.get(c);
+      if (candidate.trust() != first.trust() || !candidate.sources().equals(first.sources())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

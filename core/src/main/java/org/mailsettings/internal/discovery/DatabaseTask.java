@@ -20,7 +20,10 @@ import org.mailsettings.internal.resolve.ProviderCandidates;
  * The provider databases by the address's domain (autoconfig 4.x and the bundled layers): every
  * layer in the store's order, the first that knows the domain answering, ranked as that layer.
  */
-public final class DatabaseTask implements SourceTask {
+public final class DatabaseTask implements SourceTask, Function<EmailAddress, SourceResult> {
+  // Immutable, and the same for every unlisted domain: not made anew on every resolution.
+  private static final Note NOT_LISTED = Note.of(NoteCode.DOMAIN_NOT_LISTED);
+
   private final ProviderStore store;
   private final EmailAddress address;
   private final Source reportedAs;
@@ -46,39 +49,33 @@ public final class DatabaseTask implements SourceTask {
   public SourceResult now() {
     Optional<ProviderStore.Match> match = store.byDomain(address.asciiDomain());
     if (match.isEmpty()) {
-      return Results.nothing(reportedAs, query(), Duration.ZERO, Note.of(NoteCode.DOMAIN_NOT_LISTED));
+      return Results.nothing(this, NOT_LISTED);
     }
     ProviderEntry entry = match.get().entry();
     Source layer = match.get().layer().source();
     String database = match.get().layer().description();
-    List<Note> reasons = List.of(Note.of(NoteCode.FROM_PROVIDER_DOMAIN, database, entry.provider().name(), address.domain()));
-    List<Note> notes = new ArrayList<>();
-    notes.add(Note.of(NoteCode.PROVIDER_BY_DOMAIN, entry.provider().name(), database, address.domain()));
+    String name = entry.provider().name();
+    List<Note> reasons = List.of(Note.of(NoteCode.FROM_PROVIDER_DOMAIN, database, name, address.domain()));
+    List<Note> notes = new ArrayList<>(1);
+    notes.add(Note.of(NoteCode.PROVIDER_BY_DOMAIN, name, database, address.domain()));
     List<Source> sources = List.of(layer);
+    ProviderCandidates.Firsts firsts = new ProviderCandidates.Firsts();
     List<Candidate> incoming =
-        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, sources, Trust.TRUSTED, reasons, notes);
+        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, sources, Trust.TRUSTED, reasons, notes, firsts);
     List<Candidate> outgoing =
-        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, sources, Trust.TRUSTED, reasons, notes);
-    return Results.found(layer, Ranks.of(layer), incoming, outgoing, Optional.of(entry.provider()), notes,
-            query(), List.of(Note.of(NoteCode.PROVIDER_FOUND, entry.provider().name())), Duration.ZERO)
-        .withExpansion(new Expansion(store));
+        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, sources, Trust.TRUSTED, reasons, notes, firsts);
+    return Results.found(this, layer, Ranks.of(layer), incoming, outgoing, Optional.of(entry.provider()), notes,
+            this, entry.publicHosts(), Duration.ZERO, NoteCode.PROVIDER_FOUND, name);
   }
 
   /**
-   * The same lookup for another address of the domain. A class, not a lambda: this runs on the
-   * first resolution of a process, where a lambda costs milliseconds of bootstrapping.
+   * The same lookup for another address of the domain. The task itself, not a lambda or another
+   * object: this runs on every resolution, and on the first one of a process a lambda costs
+   * milliseconds of bootstrapping.
    */
-  private static final class Expansion implements Function<EmailAddress, SourceResult> {
-    private final ProviderStore store;
-
-    Expansion(ProviderStore store) {
-      this.store = store;
-    }
-
-    @Override
-    public SourceResult apply(EmailAddress other) {
-      return new DatabaseTask(store, other).now();
-    }
+  @Override
+  public SourceResult apply(EmailAddress other) {
+    return new DatabaseTask(store, other).now();
   }
 
   @Override

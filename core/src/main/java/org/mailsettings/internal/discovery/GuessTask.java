@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Note;
@@ -15,7 +16,7 @@ import org.mailsettings.internal.idn.DomainName;
 import org.mailsettings.internal.resolve.GuessedCandidates;
 
 /** The guesses from the domain, the last resort: answered at once, chosen only when nothing else answers. */
-public final class GuessTask implements SourceTask {
+public final class GuessTask implements SourceTask, Function<EmailAddress, SourceResult> {
   private final EmailAddress address;
   private final boolean plaintext;
 
@@ -37,18 +38,26 @@ public final class GuessTask implements SourceTask {
 
   @Override
   public SourceResult now() {
-    List<Candidate> incoming = new ArrayList<>();
-    incoming.addAll(GuessedCandidates.forProtocol(Protocol.IMAP, address, plaintext));
-    incoming.addAll(GuessedCandidates.forProtocol(Protocol.POP3, address, plaintext));
-    List<Candidate> outgoing = GuessedCandidates.forProtocol(Protocol.SMTP, address, plaintext);
-    List<Note> notes = new ArrayList<>();
+    // One reason for every guess of the address: the same immutable note.
+    Note reason = Note.of(NoteCode.FROM_GUESS, address.domain());
+    List<Candidate> incoming = new ArrayList<>(14);
+    GuessedCandidates.add(incoming, Protocol.IMAP, address, plaintext, reason);
+    GuessedCandidates.add(incoming, Protocol.POP3, address, plaintext, reason);
+    List<Candidate> outgoing = new ArrayList<>(9);
+    GuessedCandidates.add(outgoing, Protocol.SMTP, address, plaintext, reason);
+    List<Note> notes = new ArrayList<>(2);
     notes.add(Note.of(NoteCode.NO_PROVIDER_KNOWN, address.domain()));
     if (address.asciiDomain().length() + "pop3.".length() > DomainName.MAX_LENGTH) {
       notes.add(Note.of(NoteCode.GUESSES_TOO_LONG, address.domain()));
     }
-    return Results.found(Source.GUESS, Ranks.of(Source.GUESS), incoming, outgoing, Optional.empty(), notes, query(),
-            List.of(Note.of(NoteCode.GUESSES_MADE, incoming.size(), outgoing.size())), Duration.ZERO)
-        .withExpansion(other -> new GuessTask(other, plaintext).now());
+    return Results.found(this, Source.GUESS, Ranks.of(Source.GUESS), incoming, outgoing, Optional.empty(), notes, this, false,
+        Duration.ZERO, NoteCode.GUESSES_MADE, incoming.size(), outgoing.size());
+  }
+
+  /** The guesses for another address (the task itself, not a lambda: see {@link DatabaseTask#apply}). */
+  @Override
+  public SourceResult apply(EmailAddress other) {
+    return new GuessTask(other, plaintext).now();
   }
 
   @Override

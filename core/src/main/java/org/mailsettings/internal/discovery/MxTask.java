@@ -29,6 +29,9 @@ import org.mailsettings.internal.resolve.ProviderCandidates;
  * same rule matching as discovery.
  */
 public final class MxTask implements SourceTask {
+  // Immutable, and the same for every domain no rule knows: not made anew on every resolution.
+  private static final Note NOT_LISTED = Note.of(NoteCode.DOMAIN_NOT_LISTED);
+
   private final EmailAddress address;
   private final List<String> hints;
   private final boolean hintsAuthenticated;
@@ -71,8 +74,7 @@ public final class MxTask implements SourceTask {
       return null;
     }
     Optional<SourceResult> rule = byRule(address, hints, hintsAuthenticated, 0);
-    return rule.orElseGet(() -> Results.nothing(Source.MX, query(), java.time.Duration.ZERO,
-        Note.of(NoteCode.DOMAIN_NOT_LISTED)));
+    return rule.isPresent() ? rule.get() : Results.nothing(this, NOT_LISTED);
   }
 
   @Override
@@ -124,14 +126,15 @@ public final class MxTask implements SourceTask {
     notes.add(Note.of(authenticated ? NoteCode.PROVIDER_BY_MX : NoteCode.PROVIDER_BY_UNCONFIRMED_MX,
         entry.provider().name(), database, host));
     List<Source> sources = Ranks.sorted(layer, List.of(Source.MX));
+    ProviderCandidates.Firsts firsts = new ProviderCandidates.Firsts();
     List<Candidate> incoming =
-        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, sources, trust, reasons, notes);
+        ProviderCandidates.expand(entry.config().incomingServers(), entry, address, sources, trust, reasons, notes, firsts);
     List<Candidate> outgoing =
-        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, sources, trust, reasons, notes);
-    Note detail = Note.of(authenticated ? NoteCode.MX_HOSTER_AUTHENTICATED : NoteCode.MX_HOSTER, host, entry.provider().name(), database);
-    return Optional.of(Results.found(Source.MX, Ranks.of(Source.MX), incoming, outgoing, Optional.of(entry.provider()), notes,
-            query(), List.of(detail), java.time.Duration.ofNanos(elapsedNanos))
-        .withExpansion(other -> byRule(other, hosts, authenticated, elapsedNanos).orElseThrow()));
+        ProviderCandidates.expand(entry.config().outgoingServers(), entry, address, sources, trust, reasons, notes, firsts);
+    return Optional.of(Results.found(this, Source.MX, Ranks.of(Source.MX), incoming, outgoing, Optional.of(entry.provider()),
+        notes, other -> byRule(other, hosts, authenticated, elapsedNanos).orElseThrow(), entry.publicHosts(),
+        java.time.Duration.ofNanos(elapsedNanos),
+        authenticated ? NoteCode.MX_HOSTER_AUTHENTICATED : NoteCode.MX_HOSTER, host, entry.provider().name(), database));
   }
 
   private CompletableFuture<SourceResult> fromHosts(

@@ -51,6 +51,13 @@ public final class Ranks {
     if (more.isEmpty()) {
       return List.of(source);
     }
+    if (more.size() == 1) { // a database layer and MX, on every resolution by an MX hint
+      Source other = more.get(0);
+      if (other == source) {
+        return List.of(source);
+      }
+      return of(other) < of(source) ? List.of(other, source) : List.of(source, other);
+    }
     List<Source> all = new ArrayList<>(more.size() + 1);
     all.add(source);
     all.addAll(more);

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Note;
@@ -42,6 +44,58 @@ public final class Results {
       List<Note> notes, String query, List<Note> details, Duration elapsed) {
     return new SourceResult(source, rank, List.copyOf(incoming), List.copyOf(outgoing), provider, List.copyOf(notes),
         report(source, query, SourceOutcome.FOUND, details, elapsed));
+  }
+
+  /** A result with nothing found, its report (with {@code detail}) made when first asked for. */
+  static SourceResult nothing(SourceTask task, Note detail) {
+    Source source = task.source();
+    return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),
+        new Deferred(task, source, SourceOutcome.NOTHING, Duration.ZERO, detail, null, null), null, true);
+  }
+
+  /**
+   * A result of candidates found by an offline source, its report made when first asked for: with
+   * the note {@code code} of {@code arguments} as its detail; {@code expansion} gives the same
+   * answer for another address; {@code publicHosts} when the source knows that no candidate's
+   * host is this machine or a private network.
+   */
+  static SourceResult found(
+      SourceTask task, Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing,
+      Optional<Provider> provider, List<Note> notes, Function<EmailAddress, SourceResult> expansion, boolean publicHosts,
+      Duration elapsed, NoteCode code, Object... arguments) {
+    return new SourceResult(source, rank, incoming, outgoing, provider, notes,
+        new Deferred(task, source, SourceOutcome.FOUND, elapsed, null, code, arguments), expansion, publicHosts);
+  }
+
+  /** The report of an offline source's result, made from the task when someone asks (a discovery does). */
+  private static final class Deferred implements SourceResult.DeferredReport {
+    private final SourceTask task;
+    private final Source source;
+    private final SourceOutcome outcome;
+    private final Duration elapsed;
+    private final @Nullable Note detail;
+    private final @Nullable NoteCode code;
+    private final Object @Nullable [] arguments;
+
+    Deferred(SourceTask task, Source source, SourceOutcome outcome, Duration elapsed, @Nullable Note detail, @Nullable NoteCode code,
+        Object @Nullable [] arguments) {
+      this.task = task;
+      this.source = source;
+      this.outcome = outcome;
+      this.elapsed = elapsed;
+      this.detail = detail;
+      this.code = code;
+      this.arguments = arguments;
+    }
+
+    @Override
+    public SourceReport make() {
+      Note note = detail;
+      if (note == null) {
+        note = Note.of(java.util.Objects.requireNonNull(code, "code"), java.util.Objects.requireNonNull(arguments, "arguments"));
+      }
+      return report(source, task.query(), outcome, List.of(note), elapsed);
+    }
   }
 
   /** A failed source, its outcome and detail read from the failure's type. */

@@ -31,21 +31,45 @@ public final class SourceResult {
   private final List<Candidate> outgoing;
   private final Optional<Provider> provider;
   private final List<Note> notes;
-  private final SourceReport report;
+  // Made on first use when deferred: an offline resolution never shows its sources' reports, and
+  // building one (and its query text) on every call was a good part of the offline cost.
+  private @Nullable SourceReport report;
+  private final @Nullable DeferredReport deferred;
   private final @Nullable Function<EmailAddress, SourceResult> expansion;
   private final Map<String, URI> services;
+  // Whether the source knows that no candidate's host is this machine or a private network (a
+  // provider whose hosts were checked once, when it was first used), so that the assembly need
+  // not check every host on every resolution; false when it does not know.
+  private final boolean publicHosts;
+
+  /** A report built only when someone asks for it; equal every time it is built. */
+  interface DeferredReport {
+    SourceReport make();
+  }
 
   /** A result; {@code expansion} gives the same answer for another address, when the source can. */
   public SourceResult(
       Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
       List<Note> notes, SourceReport report, @Nullable Function<EmailAddress, SourceResult> expansion) {
-    this(source, rank, incoming, outgoing, provider, notes, report, expansion, Map.of());
+    this(source, rank, incoming, outgoing, provider, notes, report, null, expansion, Map.of(), false);
+  }
+
+  /**
+   * A result whose report is made when first asked for; {@code publicHosts} when the source knows
+   * that none of its candidates' hosts is this machine or a private network.
+   */
+  SourceResult(
+      Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
+      List<Note> notes, DeferredReport report, @Nullable Function<EmailAddress, SourceResult> expansion,
+      boolean publicHosts) {
+    this(source, rank, incoming, outgoing, provider, notes, null, report, expansion, Map.of(), publicHosts);
   }
 
   private SourceResult(
       Source source, int rank, List<Candidate> incoming, List<Candidate> outgoing, Optional<Provider> provider,
-      List<Note> notes, SourceReport report, @Nullable Function<EmailAddress, SourceResult> expansion,
-      Map<String, URI> services) {
+      List<Note> notes, @Nullable SourceReport report, @Nullable DeferredReport deferred,
+      @Nullable Function<EmailAddress, SourceResult> expansion, Map<String, URI> services, boolean publicHosts) {
+    this.publicHosts = publicHosts;
     this.services = services.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(services));
     this.source = source;
     this.rank = rank;
@@ -54,6 +78,7 @@ public final class SourceResult {
     this.provider = provider;
     this.notes = List.copyOf(notes);
     this.report = report;
+    this.deferred = deferred;
     this.expansion = expansion;
   }
 
@@ -89,7 +114,13 @@ public final class SourceResult {
   }
 
   public SourceReport report() {
-    return report;
+    SourceReport made = report;
+    if (made == null) {
+      // Two threads may both make it: equal immutable values (final fields), either is kept.
+      made = java.util.Objects.requireNonNull(deferred, "a result has a report or makes one").make();
+      report = made;
+    }
+    return made;
   }
 
   /** The HTTP services' URLs the source vouched for (PACC's JMAP, CalDAV, CardDAV), by their PACC names. */
@@ -99,7 +130,12 @@ public final class SourceResult {
 
   /** This result with the HTTP services' URLs. */
   SourceResult withServices(Map<String, URI> urls) {
-    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, expansion, urls);
+    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, deferred, expansion, urls, publicHosts);
+  }
+
+  /** Whether the source knows that no candidate's host is this machine or a private network. */
+  boolean publicHosts() {
+    return publicHosts;
   }
 
   /** Whether anything was found. */
@@ -109,7 +145,7 @@ public final class SourceResult {
 
   /** This result with another expansion. */
   SourceResult withExpansion(Function<EmailAddress, SourceResult> other) {
-    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, other, services);
+    return new SourceResult(source, rank, incoming, outgoing, provider, notes, report, deferred, other, services, publicHosts);
   }
 
   /**
@@ -124,10 +160,12 @@ public final class SourceResult {
     if (expansion != null) {
       SourceResult expanded = expansion.apply(to);
       return new SourceResult(
-          source, rank, expanded.incoming, expanded.outgoing, expanded.provider, expanded.notes, report, expansion, services);
+          source, rank, expanded.incoming, expanded.outgoing, expanded.provider, expanded.notes, report, deferred, expansion, services,
+          expanded.publicHosts);
     }
     return new SourceResult(
-        source, rank, substituted(incoming, from, to), substituted(outgoing, from, to), provider, notes, report, null, services);
+        source, rank, substituted(incoming, from, to), substituted(outgoing, from, to), provider, notes, report, deferred, null,
+        services, publicHosts);
   }
 
   private static List<Candidate> substituted(List<Candidate> candidates, EmailAddress from, EmailAddress to) {

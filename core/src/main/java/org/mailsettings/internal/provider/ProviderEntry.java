@@ -2,7 +2,6 @@ package org.mailsettings.internal.provider;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -35,12 +34,24 @@ public final class ProviderEntry {
   /** What is built from the section on first use. */
   private static final class Derived {
     final Provider provider;
-    // Keyed by the very section objects of this entry; never modified after construction.
-    final IdentityHashMap<ServerConfig, ServerSettings> prototypes;
+    // The very section objects of this entry, incoming first, and their prototypes (null where
+    // the host has a placeholder); never modified after construction.
+    final ServerConfig[] servers;
+    final @Nullable ServerSettings[] prototypes;
+    // The section's own lists: a caller that passes one of them (every resolution does) finds a
+    // server's prototype by its position, without hashing or comparing any section.
+    final List<ServerConfig> incoming;
+    final List<ServerConfig> outgoing;
+    final boolean publicHosts;
 
-    Derived(Provider provider, IdentityHashMap<ServerConfig, ServerSettings> prototypes) {
+    Derived(Provider provider, ServerConfig[] servers, @Nullable ServerSettings[] prototypes, List<ServerConfig> incoming,
+        List<ServerConfig> outgoing, boolean publicHosts) {
       this.provider = provider;
+      this.servers = servers;
       this.prototypes = prototypes;
+      this.incoming = incoming;
+      this.outgoing = outgoing;
+      this.publicHosts = publicHosts;
     }
   }
 
@@ -108,18 +119,26 @@ public final class ProviderEntry {
         builder.oauth2(settings.get());
       }
     }
-    IdentityHashMap<ServerConfig, ServerSettings> fixed = new IdentityHashMap<>();
-    for (List<ServerConfig> servers : List.of(section.incomingServers(), section.outgoingServers())) {
-      for (ServerConfig server : servers) {
-        if (server.hostname().indexOf('%') < 0) {
-          Optional<String> host = HostNames.normalise(server.hostname());
-          if (host.isPresent()) {
-            fixed.put(server, prototype(server, host.get()));
-          }
+    int count = section.incomingServers().size() + section.outgoingServers().size();
+    ServerConfig[] servers = new ServerConfig[count];
+    @Nullable ServerSettings[] fixed = new ServerSettings[count];
+    boolean publicHosts = true;
+    int index = 0;
+    for (List<ServerConfig> direction : List.of(section.incomingServers(), section.outgoingServers())) {
+      for (ServerConfig server : direction) {
+        Optional<String> host = server.hostname().indexOf('%') < 0 ? HostNames.normalise(server.hostname()) : Optional.empty();
+        servers[index] = server;
+        if (host.isPresent()) {
+          fixed[index] = prototype(server, host.get());
+          publicHosts &= !HostNames.isLocalOrPrivate(host.get());
+        } else {
+          publicHosts = false; // known only once expanded for an address
         }
+        index++;
       }
     }
-    return new Derived(builder.build(), fixed);
+    return new Derived(
+        builder.build(), servers, fixed, section.incomingServers(), section.outgoingServers(), publicHosts);
   }
 
   /**
@@ -194,10 +213,35 @@ public final class ProviderEntry {
 
   /**
    * The settings of a server section whose host is fixed (no placeholder), built once, with an
-   * empty username: each resolution only sets the username.
+   * empty username: each resolution only sets the username. Null when the host has a placeholder
+   * or {@code server} is not one of this entry's sections; {@code server} is {@code
+   * servers.get(index)}.
    */
-  public Optional<ServerSettings> prototype(ServerConfig server) {
-    return Optional.ofNullable(derived().prototypes.get(server));
+  // Identity on purpose: the keys are this entry's very section objects, and comparing by value
+  // would compare every field of every section.
+  @SuppressWarnings("ReferenceEquality")
+  public @Nullable ServerSettings prototype(List<ServerConfig> servers, int index, ServerConfig server) {
+    Derived known = derived();
+    if (servers == known.incoming) {
+      return known.prototypes[index];
+    }
+    if (servers == known.outgoing) {
+      return known.prototypes[known.incoming.size() + index];
+    }
+    for (int i = 0; i < known.servers.length; i++) { // a selection of the caller's (the settings check)
+      if (known.servers[i] == server) {
+        return known.prototypes[i];
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether every server of the section has a fixed host and none of them is this machine or a
+   * private network: then no candidate of this entry needs the assembly's check of its host.
+   */
+  public boolean publicHosts() {
+    return derived().publicHosts;
   }
 
   /** The parsed section with its server templates. */

@@ -6,7 +6,6 @@ import org.mailsettings.AuthMethod;
 import org.mailsettings.Candidate;
 import org.mailsettings.EmailAddress;
 import org.mailsettings.Note;
-import org.mailsettings.NoteCode;
 import org.mailsettings.Protocol;
 import org.mailsettings.Security;
 import org.mailsettings.ServerSettings;
@@ -24,53 +23,56 @@ public final class GuessedCandidates {
 
   private GuessedCandidates() {}
 
-  /** The guesses for one protocol, in order. */
-  public static List<Candidate> forProtocol(Protocol protocol, EmailAddress address, boolean includePlaintext) {
+  /**
+   * Adds the guesses for one protocol, in order, each for the reason {@code reason}, to {@code
+   * guesses}.
+   */
+  public static void add(
+      List<Candidate> guesses, Protocol protocol, EmailAddress address, boolean includePlaintext, Note reason) {
     List<String> prefixes =
         protocol == Protocol.IMAP ? IMAP_PREFIXES : protocol == Protocol.POP3 ? POP3_PREFIXES : SMTP_PREFIXES;
-    List<Candidate> guesses = new ArrayList<>();
-    add(guesses, protocol, prefixes, protocol.implicitTlsPort(), Security.IMPLICIT_TLS, address);
-    add(guesses, protocol, prefixes, protocol.startTlsPort(), Security.STARTTLS, address);
-    if (protocol == Protocol.SMTP) {
-      add(guesses, protocol, prefixes, Protocol.SMTP_RELAY_PORT, Security.STARTTLS, address);
-    }
-    if (includePlaintext) {
-      add(guesses, protocol, prefixes, protocol.startTlsPort(), Security.NONE, address);
-      if (protocol == Protocol.SMTP) {
-        add(guesses, protocol, prefixes, Protocol.SMTP_RELAY_PORT, Security.NONE, address);
+    // The host names once for every port, and one builder of each for all guesses: a builder
+    // copies what it builds, and this runs for every unknown domain (20-odd guesses).
+    String domain = address.asciiDomain();
+    List<String> hosts = new ArrayList<>(prefixes.size());
+    for (int i = 0; i < prefixes.size(); i++) {
+      String prefix = prefixes.get(i);
+      // A domain near the length limit leaves no room for "imap." and the like.
+      if (prefix.length() + domain.length() <= org.mailsettings.internal.idn.DomainName.MAX_LENGTH) {
+        hosts.add(prefix.concat(domain));
       }
     }
-    return guesses;
+    ServerSettings.Builder settings =
+        ServerSettings.builder().protocol(protocol).addAuthMethods(AuthMethod.PASSWORD_CLEARTEXT).username(address.asciiAddress());
+    Candidate.Builder candidate =
+        Candidate.builder()
+            .addSources(Source.GUESS)
+            .trust(Trust.UNVERIFIED)
+            .addReasons(reason)
+            .addUsernameAlternatives(address.localPart());
+    add(guesses, hosts, protocol.implicitTlsPort(), Security.IMPLICIT_TLS, settings, candidate);
+    add(guesses, hosts, protocol.startTlsPort(), Security.STARTTLS, settings, candidate);
+    if (protocol == Protocol.SMTP) {
+      add(guesses, hosts, Protocol.SMTP_RELAY_PORT, Security.STARTTLS, settings, candidate);
+    }
+    if (includePlaintext) {
+      add(guesses, hosts, protocol.startTlsPort(), Security.NONE, settings, candidate);
+      if (protocol == Protocol.SMTP) {
+        add(guesses, hosts, Protocol.SMTP_RELAY_PORT, Security.NONE, settings, candidate);
+      }
+    }
   }
 
   private static void add(
       List<Candidate> guesses,
-      Protocol protocol,
-      List<String> prefixes,
+      List<String> hosts,
       int port,
       Security security,
-      EmailAddress address) {
-    for (String prefix : prefixes) {
-      if (prefix.length() + address.asciiDomain().length() > org.mailsettings.internal.idn.DomainName.MAX_LENGTH) {
-        continue; // a domain near the length limit leaves no room for "imap." and the like
-      }
-      ServerSettings settings =
-          ServerSettings.builder()
-              .protocol(protocol)
-              .host(prefix + address.asciiDomain())
-              .port(port)
-              .security(security)
-              .addAuthMethods(AuthMethod.PASSWORD_CLEARTEXT)
-              .username(address.asciiAddress())
-              .build();
-      guesses.add(
-          Candidate.builder()
-              .settings(settings)
-              .addSources(Source.GUESS)
-              .trust(Trust.UNVERIFIED)
-              .addReasons(Note.of(NoteCode.FROM_GUESS, address.domain()))
-              .addUsernameAlternatives(address.localPart())
-              .build());
+      ServerSettings.Builder settings,
+      Candidate.Builder candidate) {
+    settings.port(port).security(security);
+    for (int i = 0; i < hosts.size(); i++) {
+      guesses.add(candidate.settings(settings.host(hosts.get(i)).build()).build());
     }
   }
 }
