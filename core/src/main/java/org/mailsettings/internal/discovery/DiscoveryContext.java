@@ -94,7 +94,7 @@ public final class DiscoveryContext {
   private HttpFetcher http() {
     HttpFetcher fetcher = http;
     if (fetcher == null) {
-      fetcher = new HttpFetcher(runtime.httpClient(), runtime.exchanges(), options.requestTimeout(), options.maxResponseBytes(),
+      fetcher = new HttpFetcher(runtime.httpClient(), options.requestTimeout(), options.maxResponseBytes(),
           options.maxRedirects(), runtime.publicSuffixes());
       http = fetcher;
     }

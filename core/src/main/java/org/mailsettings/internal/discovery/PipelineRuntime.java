@@ -16,7 +16,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +29,7 @@ import org.mailsettings.internal.psl.PublicSuffixList;
 
 /**
  * What one client owns and every call shares: the executor (the caller's, or a bounded pool of
- * daemon threads that end when idle), one timer thread for deadlines, the threads HTTP exchanges
- * wait on, the clock, one HTTP client,
+ * daemon threads that end when idle), one timer thread for deadlines, the clock, one HTTP client,
  * the DNS clients, the answer cache, the provider store and the admission limits. {@link
  * #close()} ends every thread and connection it started; the caller's executor is left alone.
  */
@@ -65,7 +63,6 @@ public final class PipelineRuntime implements AutoCloseable {
   private final Admission admission;
   private final Map<Duration, DnsClient> dnsClients = new ConcurrentHashMap<>();
   private volatile @Nullable HttpClient ownHttpClient;
-  private volatile @Nullable ThreadPoolExecutor exchanges;
   private volatile @Nullable SSLContext defaultSslContext;
   private volatile boolean closed;
 
@@ -210,26 +207,6 @@ public final class PipelineRuntime implements AutoCloseable {
   }
 
   /**
-   * Where HTTP exchanges wait for their responses: a pool of daemon threads made on first use,
-   * a thread for each exchange in flight, kept a while for the next ones (not the executor: a
-   * caller's executor or the bounded worker pool must not be filled with waiting threads).
-   */
-  public Executor exchanges() {
-    ThreadPoolExecutor pool = exchanges;
-    if (pool == null) {
-      synchronized (this) {
-        pool = exchanges;
-        if (pool == null) {
-          checkOpen();
-          pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), daemons(name + "-http-"));
-          exchanges = pool;
-        }
-      }
-    }
-    return pool;
-  }
-
-  /**
    * A DNS client with this query timeout, against the configured server or the system's.
    *
    * @throws DnsClient.NoDnsException when no DNS server can be used
@@ -330,17 +307,10 @@ public final class PipelineRuntime implements AutoCloseable {
   public void close() {
     closed = true;
     timer.shutdownNow();
-    ThreadPoolExecutor waiting;
-    synchronized (this) {
-      waiting = exchanges;
-    }
-    if (waiting != null) {
-      waiting.shutdownNow(); // each exchange under way is stopped: the client cancels it
-    }
     HttpClient client = ownHttpClient;
     if (client != null) {
-      // The ends of the cancelled exchanges run as tasks on the workers: they are shut down
-      // after the client (tasks dropped from their queue left a client waiting for good).
+      // The ends of exchanges still under way run as tasks on the workers: they are shut down
+      // after the client (tasks dropped from their queue would leave a client waiting for good).
       shutDown(client);
     }
     ThreadPoolExecutor pool = ownExecutor;

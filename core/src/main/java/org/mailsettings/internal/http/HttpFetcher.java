@@ -114,24 +114,18 @@ public final class HttpFetcher {
   private final HttpClient client;
   // The client's executor; a caller's client without one gets answers on the client's thread.
   private final Executor executor;
-  // Where each exchange waits for its response (see Exchange).
-  private final Executor exchanges;
   private final Duration timeout;
   private final int maxBytes;
   private final int maxRedirects;
   private final PublicSuffixList publicSuffixes;
 
   /**
-   * @param exchanges runs each exchange's blocking send: a pool that starts threads as needed
-   *     (every exchange in flight holds one while it waits)
    * @param timeout the bound of one exchange, headers and body
    * @param maxBytes the largest body accepted
    */
-  public HttpFetcher(
-      HttpClient client, Executor exchanges, Duration timeout, int maxBytes, int maxRedirects, PublicSuffixList publicSuffixes) {
+  public HttpFetcher(HttpClient client, Duration timeout, int maxBytes, int maxRedirects, PublicSuffixList publicSuffixes) {
     this.client = client;
     this.executor = client.executor().orElse(Runnable::run);
-    this.exchanges = exchanges;
     this.timeout = timeout;
     this.maxBytes = maxBytes;
     this.maxRedirects = maxRedirects;
@@ -199,28 +193,33 @@ public final class HttpFetcher {
     }
     // The answer is taken from the body subscriber when the last byte is in; by then the client
     // has put the connection back in its pool (perhaps under another exchange already), and
-    // stopping the exchange would close it: so an exchange that has answered is not stopped
-    // (only a stop in the instant between the two still can). The answer is handed to the
-    // client's executor, off the client's own reading task.
+    // cancelling the client's future would close it: so an exchange that has answered is not
+    // cancelled (only a cancel in the instant between the two still can). The client's own
+    // future completes later, handed over through CompletableFuture's default executor (on two
+    // cores, where that is not the common pool, a new thread for each response); the answer is
+    // handed to the client's executor instead.
     AtomicBoolean in = new AtomicBoolean();
     CompletableFuture<Received> answer = new CompletableFuture<>();
-    Exchange exchange;
+    CompletableFuture<HttpResponse<byte[]>> send;
     try {
-      exchange = new Exchange(client, request.build(), handler(maxBytes, in, answer, executor), in, answer, executor);
+      send = client.sendAsync(request.build(), handler(maxBytes, in, answer, executor));
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "bad URL " + uri + ": " + e.getMessage(), e));
     }
-    try {
-      exchanges.execute(exchange);
-    } catch (RejectedExecutionException e) {
-      return CompletableFuture.failedFuture(new FetchException(Failure.OTHER, "the client is closed", e));
-    }
+    // Failures (and a response that reached no body subscriber) come from the client's future.
+    var unusedRelay = send.whenComplete((response, failure) -> {
+      if (failure != null) {
+        answer.completeExceptionally(failure);
+      } else {
+        answer.complete(new Received(response.statusCode(), response.headers(), response.body()));
+      }
+    });
     CompletableFuture<Received> bounded =
         answer.copy()
             .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .whenComplete((r, e) -> {
               if (e != null) {
-                exchange.stop(); // no socket is left reading
+                abort(send, in); // no socket is left reading
               }
             });
     AtomicReference<@Nullable CompletableFuture<Response>> hop = new AtomicReference<>();
@@ -241,7 +240,7 @@ public final class HttpFetcher {
     // the redirect's exchange under way.
     var unused = result.whenComplete((r, e) -> {
       if (result.isCancelled()) {
-        exchange.stop();
+        abort(send, in);
         CompletableFuture<Response> next = hop.get();
         if (next != null) {
           next.cancel(true);
@@ -251,89 +250,10 @@ public final class HttpFetcher {
     return result;
   }
 
-  /**
-   * One exchange, sent with the client's blocking {@code send} on a thread of the exchange pool,
-   * not with {@code sendAsync}: the JDK hands every {@code sendAsync} response over through
-   * {@code CompletableFuture}'s default executor, which where the common pool has one thread (two
-   * cores) starts a new thread for every response: 10,000 threads and about a fifth of the CPU
-   * of a bulk run of 2,000 domains. {@code send} completes on the thread that waits, which the
-   * pool keeps for the next exchange. Stopping interrupts that thread, and the client then
-   * cancels the exchange; one that has answered is left alone.
-   */
-  private static final class Exchange implements Runnable {
-    private final HttpClient client;
-    private final HttpRequest request;
-    private final HttpResponse.BodyHandler<byte[]> handler;
-    private final AtomicBoolean in;
-    private final CompletableFuture<Received> answer;
-    private final Executor executor;
-    // Guarded by this: the thread sending, and whether the exchange was stopped.
-    private @Nullable Thread sender;
-    private boolean stopped;
-
-    Exchange(
-        HttpClient client, HttpRequest request, HttpResponse.BodyHandler<byte[]> handler, AtomicBoolean in,
-        CompletableFuture<Received> answer, Executor executor) {
-      this.client = client;
-      this.executor = executor;
-      this.request = request;
-      this.handler = handler;
-      this.in = in;
-      this.answer = answer;
-    }
-
-    @Override
-    public void run() {
-      synchronized (this) {
-        if (stopped) {
-          return;
-        }
-        sender = Thread.currentThread();
-      }
-      HttpResponse<byte[]> response = null;
-      Exception failure = null;
-      try {
-        response = client.send(request, handler);
-      } catch (IOException | RuntimeException e) {
-        failure = e;
-      } catch (InterruptedException e) {
-        failure = e; // stopped: whoever stopped it has its answer already (a timeout or a cancel)
-      } finally {
-        synchronized (this) {
-          sender = null;
-        }
-      }
-      // A stop that came after send returned: the thread goes back to the pool uninterrupted.
-      boolean unused = Thread.interrupted();
-      // The answer is usually in already, from the body subscriber; this is for a failure or a
-      // response that reached no body subscriber. Completed on the client's executor, where
-      // the stages that wait for it run.
-      Received received = response == null ? null : new Received(response.statusCode(), response.headers(), response.body());
-      Exception failed = failure;
-      try {
-        executor.execute(() -> settle(received, failed));
-      } catch (RejectedExecutionException e) {
-        settle(received, failed); // the client is closing
-      }
-    }
-
-    private void settle(@Nullable Received received, @Nullable Exception failure) {
-      if (received != null) {
-        answer.complete(received);
-      } else {
-        answer.completeExceptionally(failure != null ? failure : new IOException("no response"));
-      }
-    }
-
-    /** Stops the exchange unless its answer is in; one not started yet never starts. */
-    void stop() {
-      synchronized (this) {
-        stopped = true;
-        Thread thread = sender;
-        if (thread != null && !in.get()) {
-          thread.interrupt();
-        }
-      }
+  /** Aborts an exchange whose answer is not in yet; one that has answered is left alone. */
+  private static void abort(CompletableFuture<?> send, AtomicBoolean in) {
+    if (!in.get()) {
+      send.cancel(true);
     }
   }
 
