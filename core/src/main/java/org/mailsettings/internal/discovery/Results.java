@@ -187,8 +187,11 @@ public final class Results {
     ProviderEntry entry = new ProviderEntry(chosen, document.oAuth2(), source, document.sourceName());
     List<Note> notes = new ArrayList<>();
     List<Source> sources = Ranks.sorted(source, alsoVouching);
-    List<Candidate> incoming = ProviderCandidates.expand(chosen.incomingServers(), entry, address, sources, trust, reasons, notes);
-    List<Candidate> outgoing = ProviderCandidates.expand(chosen.outgoingServers(), entry, address, sources, trust, reasons, notes);
+    ProviderCandidates.Firsts firsts = new ProviderCandidates.Firsts();
+    List<Candidate> incoming =
+        ProviderCandidates.expand(chosen.incomingServers(), entry, address, sources, trust, reasons, notes, firsts);
+    List<Candidate> outgoing =
+        ProviderCandidates.expand(chosen.outgoingServers(), entry, address, sources, trust, reasons, notes, firsts);
     if (incoming.isEmpty() && outgoing.isEmpty()) {
       notes.add(0, Note.of(NoteCode.DOCUMENT_WITHOUT_SERVERS));
       return new SourceResult(source, Ranks.of(source), List.of(), List.of(), Optional.empty(), List.of(),

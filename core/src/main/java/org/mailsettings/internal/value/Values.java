@@ -54,11 +54,7 @@ public final class Values {
 
   /** {@return the access} */
   public static Access access() {
-    Access known = access;
-    if (known == null) {
-      Candidate.builder(); // initialises Candidate, which grants it
-      known = java.util.Objects.requireNonNull(access, "granted by Candidate");
-    }
-    return known;
+    // Never null here: initialising this class initialises Candidate, which grants it.
+    return java.util.Objects.requireNonNull(access, "granted by Candidate");
   }
 }
