@@ -191,6 +191,12 @@ public final class MailSettingsResolver implements AutoCloseable {
    * back as a result with its error; the run never stops for it. Closing the stream (or
    * try-with-resources) cancels what is still running.
    *
+   * <p>On a machine with two cores or fewer, start the JVM with {@code
+   * -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}: the common pool has one thread
+   * there, and {@code CompletableFuture} then starts a thread for every response the JDK's HTTP
+   * client hands over, which costs a bulk run a third of its throughput or more. A library cannot
+   * set it once the pool exists; the command line sets it for itself.
+   *
    * <pre>{@code
    * try (Stream<BulkResult> results = resolver.discoverAll(Files.lines(contacts), BulkOptions.defaults())) {
    *   results.forEach(r -> System.out.println(r.index() + " " + r.resolution().map(Resolution::provider)));

@@ -168,8 +168,9 @@ public final class BulkThroughput {
   }
 
   /**
-   * Prints the figures: {@code -Dbulk.worlds=issue,busy} (both by default), {@code -Dbulk.runs=3},
-   * {@code -Dbulk.concurrency=64,256}, {@code -Dbulk.memory=true} (the streaming run).
+   * Prints the figures: {@code -Dbulk.worlds=issue,busy} (both by default), {@code
+   * -Dbulk.warmups=3} (runs of the list before any is counted), {@code -Dbulk.runs=3}, {@code
+   * -Dbulk.concurrency=64,256}, {@code -Dbulk.memory=true} (the streaming run).
    */
   public static void main(String[] args) throws Exception {
     System.setProperty("mailsettings.tls", System.getProperty("mailsettings.tls", "core/src/test/resources/tls"));
@@ -222,8 +223,12 @@ public final class BulkThroughput {
   }
 
   private static void measure(World world, int runs) throws InterruptedException {
-    // Warm up the JVM (the JIT compiles for tens of seconds on two cores) with the measured list once.
-    bulk(world, 64, "warm-up (not counted), concurrency 64");
+    // Warm up the JVM with the measured list: on two cores the JIT still compiles (and
+    // recompiles) through the second and third run of it, and the first measured run would pay.
+    int warmups = Integer.getInteger("bulk.warmups", 3);
+    for (int i = 1; i <= warmups; i++) {
+      bulk(world, 64, "warm-up " + i + " of " + warmups + " (not counted), concurrency 64");
+    }
 
     double oneAtATime = oneAtATime(world, 1_000, 200);
 
