@@ -385,7 +385,10 @@ public final class MailSettingsResolver implements AutoCloseable {
     }
 
     /**
-     * The size of the client's own pool, when no executor is given: 16 by default.
+     * The size of the client's own pool, when no executor is given: 16 by default. HTTP exchanges
+     * and the starts of network sources run apart from it, on up to 64 further threads of the
+     * client's own: the JDK's HTTP client resolves host names on its executor, blocking, and the
+     * pool carries every answer. All of them start as work arrives and end after 30 seconds idle.
      *
      * @param threads the number of threads
      * @return this builder

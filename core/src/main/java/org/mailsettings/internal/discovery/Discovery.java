@@ -211,14 +211,15 @@ public final class Discovery {
   }
 
   /**
-   * Starts a network task on the client's executor, not on the caller's thread: starting can
-   * block (the JDK's HTTP client resolves the host name before {@code sendAsync} returns, up to
-   * the system resolver's timeout), and the sources after it must not wait for that. Cancelling
-   * the returned future cancels the task's own (which aborts its HTTP exchange).
+   * Starts a network task on the client's network threads, not on the caller's thread nor the
+   * workers': starting can block (the JDK's HTTP client resolves the host name before {@code
+   * sendAsync} returns, up to the system resolver's timeout), and neither the sources after it nor
+   * the answers the workers carry must wait for that. Cancelling the returned future cancels the
+   * task's own (which aborts its HTTP exchange).
    */
   private CompletableFuture<SourceResult> startApart(SourceTask task) {
     CompletableFuture<SourceResult> outer = new CompletableFuture<>();
-    context.runtime().executor().execute(() -> {
+    context.runtime().network().execute(() -> {
       if (outer.isDone()) {
         return;
       }

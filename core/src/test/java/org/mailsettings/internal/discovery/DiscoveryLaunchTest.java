@@ -49,6 +49,33 @@ class DiscoveryLaunchTest {
     }
   }
 
+  @Test
+  void startsThatBlockDoNotHoldTheWorkersThatCarryAnswers() throws Exception {
+    CountDownLatch workerRan = new CountDownLatch(1);
+    AtomicBoolean workerRanMeanwhile = new AtomicBoolean();
+    // One worker only: were the start on the workers, the worker's own task below could not run
+    // until the start had given up waiting for it.
+    try (MailSettingsResolver client = MailSettingsResolver.builder().maxThreads(1).build()) {
+      PipelineRuntime runtime = ClientAccess.runtime(client);
+      SourceTask blocking = task(Source.AUTOCONFIG, () -> {
+        runtime.executor().execute(workerRan::countDown);
+        workerRanMeanwhile.set(await(workerRan)); // as a slow host-name lookup blocks
+        return Results.nothing(Source.AUTOCONFIG, "blocking", Duration.ZERO);
+      });
+      DiscoveryContext context = new DiscoveryContext(
+          ResolutionRequest.of(EmailAddress.parse("jan@example.org")),
+          DiscoveryOptions.builder().deadline(Duration.ofSeconds(30)).build(), runtime);
+
+      Resolution resolution = Discovery.start(context, List.of(blocking)).get(30, TimeUnit.SECONDS);
+
+      assertThat(workerRanMeanwhile).isTrue();
+      assertThat(resolution.sourceReports()).hasSize(1);
+      // The HTTP client sets up its exchanges (host-name lookup included) on the same threads.
+      assertThat(runtime.httpClient().executor()).containsSame(runtime.network());
+      assertThat(runtime.network()).isNotSameAs(runtime.executor());
+    }
+  }
+
   private static boolean await(CountDownLatch latch) {
     try {
       return latch.await(10, TimeUnit.SECONDS);
