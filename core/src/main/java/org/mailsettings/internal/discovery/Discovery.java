@@ -226,7 +226,10 @@ public final class Discovery {
       CompletableFuture<SourceResult> inner;
       try {
         inner = task.start();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
+        // A linkage error too (a class of a library missing from a repackaged jar): the source
+        // fails now with it in its report, instead of waiting for the deadline while the error
+        // goes to the thread's uncaught-exception handler.
         outer.completeExceptionally(e);
         return;
       }

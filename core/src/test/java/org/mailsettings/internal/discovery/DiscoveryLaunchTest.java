@@ -15,6 +15,7 @@ import org.mailsettings.MailSettingsResolver;
 import org.mailsettings.Resolution;
 import org.mailsettings.ResolutionRequest;
 import org.mailsettings.Source;
+import org.mailsettings.SourceOutcome;
 
 /**
  * Every source starts at once, even when starting one blocks the thread that starts it: the JDK's
@@ -73,6 +74,26 @@ class DiscoveryLaunchTest {
       // The HTTP client sets up its exchanges (host-name lookup included) on the same threads.
       assertThat(runtime.httpClient().executor()).containsSame(runtime.network());
       assertThat(runtime.network()).isNotSameAs(runtime.executor());
+    }
+  }
+
+  @Test
+  void aStartThatFailsToLinkFailsItsSourceAtOnce() throws Exception {
+    SourceTask unlinked = task(Source.SRV, () -> {
+      throw new NoClassDefFoundError("org/slf4j/LoggerFactory"); // as a jar without SLF4J gave
+    });
+    try (MailSettingsResolver client = MailSettingsResolver.create()) {
+      DiscoveryContext context = new DiscoveryContext(
+          ResolutionRequest.of(EmailAddress.parse("jan@example.org")),
+          DiscoveryOptions.builder().deadline(Duration.ofSeconds(30)).build(), ClientAccess.runtime(client));
+      long start = System.nanoTime();
+
+      Resolution resolution = Discovery.start(context, List.of(unlinked)).get(30, TimeUnit.SECONDS);
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+      assertThat(resolution.sourceReports()).singleElement()
+          .satisfies(report -> assertThat(report.outcome()).isEqualTo(SourceOutcome.ERROR))
+          .satisfies(report -> assertThat(report.toString()).contains("LoggerFactory"));
     }
   }
 
