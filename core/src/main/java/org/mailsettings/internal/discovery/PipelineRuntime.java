@@ -30,10 +30,9 @@ import org.mailsettings.internal.psl.PublicSuffixList;
 /**
  * What one client owns and every call shares: the executor (the caller's, or a bounded pool of
  * daemon threads that end when idle, and a second one for the HTTP client and the starts of
- * network sources), one timer
- * thread for deadlines, the clock, one HTTP client,
- * the DNS clients, the answer cache, the provider store and the admission limits. {@link
- * #close()} ends every thread and connection it started; the caller's executor is left alone.
+ * network sources), one timer thread for deadlines, the clock, one HTTP client, the DNS clients,
+ * the answer cache, the provider store and the admission limits. {@link #close()} ends every
+ * thread and connection it started; the caller's executor is left alone.
  */
 public final class PipelineRuntime implements AutoCloseable {
 
@@ -343,8 +342,9 @@ public final class PipelineRuntime implements AutoCloseable {
     timer.shutdownNow();
     HttpClient client = ownHttpClient;
     if (client != null) {
-      // The ends of exchanges still under way run as tasks on the network threads: they are shut
-      // down after the client (tasks dropped from their queue would leave a client waiting for good).
+      // The ends of exchanges still under way run as tasks on the network threads: they are
+      // shut down after the client (tasks dropped from their queue would leave a client waiting
+      // for good).
       shutDown(client);
     }
     ThreadPoolExecutor networkPool = ownNetwork;
