@@ -176,8 +176,11 @@ public abstract class DiscoveryOptions {
     if (maxRedirects() < 0 || maxRedirects() > 10) {
       throw new InvalidSettingsException("maxRedirects must be 0 to 10: " + maxRedirects());
     }
-    // Not a template: the domain is appended as it is, so placeholders are not filled in.
-    checkUrl("the ISPDB base URL", ispdbBaseUrl(), ispdbBaseUrl() + "example.com");
+    // Not a template: the domain is appended as it is, so placeholders are not filled in. The
+    // base alone must be a URL too: a '%' and a hex digit at its end would pass as an escape
+    // before a domain that starts with a hex digit and break one that does not.
+    checkUrl("the ISPDB base URL", ispdbBaseUrl(), ispdbBaseUrl());
+    checkUrl("the ISPDB base URL", ispdbBaseUrl(), ispdbBaseUrl() + SAMPLE_DOMAIN);
     java.net.URI pacc = checkUrl("the PACC URL template", paccUrlTemplate(), sample(paccUrlTemplate(), "user"));
     if (!"https".equalsIgnoreCase(pacc.getScheme())) {
       throw new InvalidSettingsException("The PACC URL template must give an https URL: " + paccUrlTemplate());
@@ -213,9 +216,16 @@ public abstract class DiscoveryOptions {
     }
   }
 
+  /**
+   * The domain a template is tried with. Its first letter is no hex digit: a '%' left just before
+   * a placeholder must not pass as the start of an escape ("%a" before "example.com" would read
+   * as "%ae"), since it breaks the URL of every domain that starts otherwise.
+   */
+  private static final String SAMPLE_DOMAIN = "mail.example.com";
+
   private static String sample(String template, String mailbox) {
     return template
-        .replace("%EMAILDOMAIN%", "example.com")
+        .replace("%EMAILDOMAIN%", SAMPLE_DOMAIN)
         .replace("%EMAILADDRESS%", mailbox + "%40example.com")
         .replace("%EMAILLOCALPART%", mailbox);
   }

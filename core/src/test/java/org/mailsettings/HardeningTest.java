@@ -58,6 +58,17 @@ class HardeningTest {
   }
 
   @Test
+  void discoveryOptionsRefuseAPercentSignThatOnlySomeDomainsWouldCompleteToAnEscape() {
+    // Found by UrlTemplateFuzzTest: "%a" before "example.com" reads as the escape "%ae", before
+    // "xn--pklad-zsa96e.cz" it is no escape, and the URL of that domain could not be made.
+    assertThatThrownBy(() -> DiscoveryOptions.builder().ispdbBaseUrl("https://config.example.net/lookup%a").build())
+        .isInstanceOf(InvalidSettingsException.class).hasMessageContaining("ISPDB");
+    assertThatThrownBy(() -> DiscoveryOptions.builder().autoconfigUrlTemplate("https://autoconfig.example.net/c%a%EMAILDOMAIN%").build())
+        .isInstanceOf(InvalidSettingsException.class);
+    assertThat(DiscoveryOptions.builder().ispdbBaseUrl("https://config.example.net/lookup%2F").build()).isNotNull();
+  }
+
+  @Test
   void anAddressWhoseDomainLeavesNoRoomForGuessesStillResolves() {
     String domain = "a".repeat(63) + "." + "a".repeat(63) + "." + "b".repeat(56) + ".cz";
     EmailAddress address = EmailAddress.parse("jan@" + domain);
