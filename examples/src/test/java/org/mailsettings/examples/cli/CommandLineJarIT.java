@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.mailsettings.testing.FuzzInput;
 import org.mailsettings.testing.TestDnsServer;
 import org.mailsettings.testing.TestHttpServer;
 import org.mailsettings.testing.TestHttpServer.Response;
@@ -32,7 +33,8 @@ class CommandLineJarIT {
     assertThat(JAR).as("built by the package phase").isRegularFile();
     try (TestHttpServer https = TestHttpServer.https(TestTls.server("localhost"));
         TestDnsServer dns = new TestDnsServer()) {
-      https.route("/ispdb/firma-x.cz", Response.ok(fixture("firma-x.cz.xml")));
+      https.route("/ispdb/firma-x.cz", Response.ok(
+          new String(FuzzInput.resource("/org/mailsettings/examples/cli/firma-x.cz.xml"), StandardCharsets.UTF_8)));
       dns.mx("firma-x.cz", false, Duration.ZERO, "mx.firma-x.cz");
       String base = https.base();
       Path tls = TestTls.directory();
@@ -61,15 +63,6 @@ class CommandLineJarIT {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
       }
-    }
-  }
-
-  private static String fixture(String name) throws IOException {
-    try (var in = CommandLineJarIT.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IOException("no test resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
